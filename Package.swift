@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Crosswalk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crosswalk", targets: ["crosswalk"]),
+        .library(name: "CrosswalkModel", targets: ["CrosswalkModel"]),
+        .library(name: "CrosswalkLoad", targets: ["CrosswalkLoad"]),
+        .library(name: "CrosswalkRender", targets: ["CrosswalkRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2, used directly; imported by exactly one file (CrosswalkLoad/XML/XMLDocument.swift).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Value types only: no I/O, no dependencies.
+        .target(name: "CrosswalkModel"),
+        // load: bytes → model, with diagnostics. The Workspace is its one entry point that reads disk.
+        .target(
+            name: "CrosswalkLoad",
+            dependencies: [
+                "CrosswalkModel",
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // render: model → text / JSON. Never imports the loaders.
+        .target(name: "CrosswalkRender", dependencies: ["CrosswalkModel"]),
+        // The thin CLI: option parsing and calls into the libraries.
+        .executableTarget(
+            name: "crosswalk",
+            dependencies: [
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CrosswalkLoadTests",
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkRender"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+        .testTarget(
+            name: "CrosswalkCatalogueTests",
+            dependencies: ["CrosswalkModel", "CrosswalkLoad"]
+        ),
+    ]
+)

@@ -1,0 +1,62 @@
+import CrosswalkModel
+
+/// Loads one catalogue file — our format (XML or YAML) or an OSCAL catalog (XML, JSON or YAML) —
+/// from bytes in memory. The format is chosen by the file extension and the root element or key.
+public enum CatalogueLoader {
+    /// File extensions a catalogue may have.
+    public static let extensions = ["xml", "yaml", "yml", "json"]
+
+    public static func load(_ source: SourceText) -> (framework: Framework?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let draft: FrameworkDraft?
+        var assembler = CatalogueAssembler()
+        switch fileExtension(source.path) {
+        case "xml":
+            let (document, parseDiagnostics) = XMLDocument.parse(source)
+            diagnostics.append(contentsOf: parseDiagnostics)
+            guard let document else { return (nil, diagnostics) }
+            if document.root.name == "catalog" && document.root.namespace == OSCALCatalog.namespace {
+                assembler.requireDescriptions = false
+                draft = OSCALXMLReader.read(document, diagnostics: &diagnostics)?.draft(fileID: fileID(source.path))
+            } else {
+                draft = CatalogueXMLReader.read(document, diagnostics: &diagnostics)
+            }
+        case "yaml", "yml", "json":
+            let isJSON = fileExtension(source.path) == "json"
+            let (node, parseDiagnostics) = isJSON ? JSONReader.parse(source) : YAMLReader.parse(source)
+            diagnostics.append(contentsOf: parseDiagnostics)
+            guard let node else { return (nil, diagnostics) }
+            if node["catalog"] != nil {
+                assembler.requireDescriptions = false
+                draft = OSCALTreeReader.read(node, diagnostics: &diagnostics)?.draft(fileID: fileID(source.path))
+            } else if isJSON {
+                diagnostics.error("a JSON catalogue must be an OSCAL catalog ({\"catalog\": …})", at: node.location)
+                draft = nil
+            } else {
+                draft = CatalogueYAMLReader.read(node, diagnostics: &diagnostics)
+            }
+        default:
+            diagnostics.error(
+                "cannot tell the format of this file: expected one of .\(extensions.joined(separator: ", ."))",
+                at: source.fileLocation)
+            return (nil, diagnostics)
+        }
+        guard let draft else { return (nil, diagnostics) }
+        let errorsBefore = diagnostics.hasErrors
+        let framework = assembler.assemble(draft, diagnostics: &diagnostics)
+        return (errorsBefore ? nil : framework, diagnostics)
+    }
+
+    static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// The id of a catalogue that names none itself (OSCAL): the file name, lower-cased, without extension.
+    static func fileID(_ path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
+        return name.lowercased()
+    }
+}

@@ -1,0 +1,75 @@
+import CrosswalkModel
+import Foundation
+
+/// The load stage's one door to the disk: finds catalogue files in a folder, reads their bytes and
+/// hands them to the in-memory loaders.
+public struct Workspace: Sendable {
+    public var frameworksDirectory: String
+    public var mappingsDirectory: String
+
+    public init(frameworksDirectory: String = "Frameworks", mappingsDirectory: String = "Mappings") {
+        self.frameworksDirectory = frameworksDirectory
+        self.mappingsDirectory = mappingsDirectory
+    }
+
+    /// Everything loaded from the frameworks folder, sorted by framework id, with every diagnostic.
+    public struct LoadedFrameworks: Sendable {
+        public var frameworks: [Framework]
+        public var diagnostics: Diagnostics
+        /// The file each framework came from, by framework id.
+        public var files: [String: String]
+    }
+
+    /// Catalogue files directly in a folder (not hidden), sorted by name.
+    public static func catalogueFiles(in directory: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        return names.filter { !$0.hasPrefix(".") && CatalogueLoader.extensions.contains(CatalogueLoader.fileExtension($0)) }
+            .sorted()
+            .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    /// Reads a file as a `SourceText`, or reports why it cannot be read.
+    public static func read(_ path: String) -> (SourceText?, Diagnostic?) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read"
+            return (nil, .error("\(why)", at: .file(path)))
+        }
+        return (SourceText(path: path, bytes: [UInt8](data)), nil)
+    }
+
+    /// Loads one catalogue file from disk.
+    public static func loadCatalogue(at path: String) -> (framework: Framework?, diagnostics: Diagnostics) {
+        let (source, failure) = read(path)
+        guard let source else { return (nil, Diagnostics(failure.map { [$0] } ?? [])) }
+        return CatalogueLoader.load(source)
+    }
+
+    /// Loads every catalogue in the frameworks folder; two files with the same framework id is an error.
+    public func loadFrameworks() -> LoadedFrameworks {
+        var diagnostics = Diagnostics()
+        let files: [String]
+        do {
+            files = try Self.catalogueFiles(in: frameworksDirectory)
+        } catch {
+            diagnostics.error("cannot read the frameworks folder (set --frameworks or CROSSWALK_FRAMEWORKS)", at: .file(frameworksDirectory))
+            return LoadedFrameworks(frameworks: [], diagnostics: diagnostics, files: [:])
+        }
+        var byID: [String: Framework] = [:]
+        var fileByID: [String: String] = [:]
+        for file in files {
+            let (framework, found) = Self.loadCatalogue(at: file)
+            diagnostics.append(contentsOf: found)
+            guard let framework else { continue }
+            if let other = fileByID[framework.id] {
+                diagnostics.error("framework id '\(framework.id)' is already used by \(other)", at: framework.location)
+                continue
+            }
+            byID[framework.id] = framework
+            fileByID[framework.id] = file
+        }
+        let frameworks = byID.keys.sorted().map { byID[$0]! }
+        return LoadedFrameworks(frameworks: frameworks, diagnostics: diagnostics, files: fileByID)
+    }
+}

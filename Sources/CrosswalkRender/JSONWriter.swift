@@ -1,0 +1,125 @@
+/// A small, fast JSON writer with a fixed key order chosen by the caller: same model, same bytes.
+/// Output is pretty-printed with two-space indents and a final newline.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var indent = 0
+    /// Whether the current container already has an element (a comma is due before the next).
+    private var hasElement: [Bool] = []
+    private var afterKey = false
+
+    public init() { bytes.reserveCapacity(1 << 16) }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    /// Starts a value: a comma and line break inside containers, nothing after a key.
+    private mutating func beginValue() {
+        if afterKey { afterKey = false; return }
+        if let last = hasElement.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            hasElement[hasElement.count - 1] = true
+            newline()
+        }
+    }
+
+    public mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        hasElement.append(false)
+        indent += 1
+    }
+
+    public mutating func endObject() {
+        indent -= 1
+        if hasElement.removeLast() { newline() }
+        bytes.append(UInt8(ascii: "}"))
+        if hasElement.isEmpty { bytes.append(0x0A) }
+    }
+
+    public mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        hasElement.append(false)
+        indent += 1
+    }
+
+    public mutating func endArray() {
+        indent -= 1
+        if hasElement.removeLast() { newline() }
+        bytes.append(UInt8(ascii: "]"))
+        if hasElement.isEmpty { bytes.append(0x0A) }
+    }
+
+    public mutating func key(_ name: String) {
+        beginValue()
+        writeString(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
+        afterKey = true
+    }
+
+    public mutating func value(_ s: String) {
+        beginValue()
+        writeString(s)
+    }
+
+    public mutating func value(_ n: Int) {
+        beginValue()
+        bytes.append(contentsOf: String(n).utf8)
+    }
+
+    public mutating func value(_ b: Bool) {
+        beginValue()
+        bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    }
+
+    public mutating func value(_ d: Double) {
+        beginValue()
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+            bytes.append(contentsOf: String(Int(d)).utf8)
+        } else if d.isFinite {
+            bytes.append(contentsOf: String(d).utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    public mutating func null() {
+        beginValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// `"key": "value"` in one call.
+    public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
+    public mutating func field(_ name: String, _ n: Int) { key(name); value(n) }
+    public mutating func field(_ name: String, _ b: Bool) { key(name); value(b) }
+    public mutating func field(_ name: String, _ d: Double) { key(name); value(d) }
+    public mutating func field(_ name: String, _ strings: [String]) {
+        key(name)
+        beginArray()
+        for s in strings { value(s) }
+        endArray()
+    }
+
+    private mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

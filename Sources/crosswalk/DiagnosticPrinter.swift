@@ -1,0 +1,32 @@
+import CrosswalkModel
+import Foundation
+
+/// Prints diagnostics as `file:line:col: error|warning: message` to standard error, coloured only
+/// on a terminal (and never with --no-color or NO_COLOR set).
+struct DiagnosticPrinter {
+    let useColour: Bool
+
+    init(colour: Bool) {
+        let environment = ProcessInfo.processInfo.environment
+        useColour = colour && isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        var text = ""
+        for d in diagnostics {
+            let severity: String
+            if useColour {
+                severity = d.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
+            } else {
+                severity = d.severity.rawValue
+            }
+            text += "\(d.location): \(severity): \(d.message)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Writes text to standard output in one piece.
+func writeOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
