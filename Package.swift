@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "CrosswalkLoadTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkRender"],
-            resources: [.copy("Fixtures"), .copy("Golden")]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

@@ -34,10 +34,15 @@ public enum FrameworkText {
     public static func renderList(_ frameworks: [Framework]) -> String {
         let header = ["ID", "KIND", "REQUIREMENTS", "VERSION", "TITLE"]
         let rows = frameworks.map {
-            [$0.id, $0.kind.rawValue, String($0.requirementCount), $0.version, $0.title]
+            [$0.id, $0.kind.rawValue, String($0.requirementCount), clip($0.version, 32), clip($0.title, 80)]
         }
         return Table.render(header: header, rows: rows, rightAligned: [2])
     }
+}
+
+/// The text cut to `limit` characters with an ellipsis.
+func clip(_ text: String, _ limit: Int) -> String {
+    text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
 }
 
 /// A plain text table with columns padded to their widest cell; the last column is not padded.

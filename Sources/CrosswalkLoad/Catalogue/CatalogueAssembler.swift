@@ -5,6 +5,9 @@ import CrosswalkModel
 struct CatalogueAssembler {
     /// Warn about requirements without a description (our own format; OSCAL groups often have none).
     var requireDescriptions = true
+    /// An unresolved reference is an error in our format; in OSCAL (links to controls of other
+    /// catalogs are legitimate) it is a warning.
+    var strictReferences = true
 
     func assemble(_ draft: FrameworkDraft, diagnostics: inout Diagnostics) -> Framework? {
         let before = diagnostics.errors.count
@@ -149,9 +152,9 @@ struct CatalogueAssembler {
         // References.
         for node in nodes {
             for reference in node.draft.references where indexByID[reference.value] == nil {
-                diagnostics.error(
+                diagnostics.append(Diagnostic(strictReferences ? .error : .warning,
                     "reference '\(reference.value)' does not resolve to a requirement in this catalogue\(Suggestion.hint(for: reference.value, in: Array(indexByID.keys).sorted()))",
-                    at: reference.location)
+                    at: reference.location))
             }
         }
 

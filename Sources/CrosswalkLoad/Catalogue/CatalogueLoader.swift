@@ -17,6 +17,7 @@ public enum CatalogueLoader {
             guard let document else { return (nil, diagnostics) }
             if document.root.name == "catalog" && document.root.namespace == OSCALCatalog.namespace {
                 assembler.requireDescriptions = false
+                assembler.strictReferences = false
                 draft = OSCALXMLReader.read(document, diagnostics: &diagnostics)?.draft(fileID: fileID(source.path))
             } else {
                 draft = CatalogueXMLReader.read(document, diagnostics: &diagnostics)
@@ -28,6 +29,7 @@ public enum CatalogueLoader {
             guard let node else { return (nil, diagnostics) }
             if node["catalog"] != nil {
                 assembler.requireDescriptions = false
+                assembler.strictReferences = false
                 draft = OSCALTreeReader.read(node, diagnostics: &diagnostics)?.draft(fileID: fileID(source.path))
             } else if isJSON {
                 diagnostics.error("a JSON catalogue must be an OSCAL catalog ({\"catalog\": …})", at: node.location)

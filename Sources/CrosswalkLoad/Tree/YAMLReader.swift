@@ -79,6 +79,29 @@ public enum YAMLReader {
         }
     }
 
+    /// Yams names the first occurrence of a duplicate key; the error belongs on the repeat: the next
+    /// line at the same column that starts with the same key.
+    static func repeatedKey(_ key: String, after mark: Mark, in source: SourceText) -> SourceLocation? {
+        guard let text = source.utf8String else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let indent = mark.column - 1
+        for index in mark.line..<lines.count {
+            let line = Array(lines[index])
+            guard line.count > indent else { continue }
+            let rest = String(line[indent...])
+            let leading = line[..<indent]
+            if leading.allSatisfy({ $0 == " " || $0 == "-" }), rest.hasPrefix(key + ":") {
+                return SourceLocation(file: source.path, line: index + 1, column: mark.column)
+            }
+            // Stop at a line indented less than the mapping: the mapping has ended.
+            if let firstNonSpace = line.firstIndex(where: { $0 != " " }), firstNonSpace < indent, line[firstNonSpace] != "#" {
+                return nil
+            }
+        }
+        return nil
+    }
+
     static func diagnostic(for error: YamlError, in source: SourceText) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -88,7 +111,12 @@ public enum YAMLReader {
             return .error("malformed YAML: \(message)", at: location(mark, source))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys) in a mapping", at: location(context.mark, source))
+            let first = context.mark
+            let second = duplicates.first.flatMap { repeatedKey($0, after: first, in: source) }
+            if let second {
+                return .error("duplicate key \(keys) in a mapping (first at line \(first.line))", at: second)
+            }
+            return .error("duplicate key \(keys) in a mapping", at: location(first, source))
         case let .reader(problem, offset, _, _):
             let at = offset.map { source.location(atOffset: $0) } ?? source.fileLocation
             return .error("malformed YAML: \(problem)", at: at)

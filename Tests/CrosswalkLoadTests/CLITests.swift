@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The `crosswalk` executable end to end: exit codes, where output goes, and the formats.
+@Suite("crosswalk CLI")
+struct CLITests {
+    @Test("validate prints file:line:col diagnostics and exits 1 on errors")
+    func validateFails() throws {
+        let result = try runCrosswalk(["validate", Paths.fixture("diagnostics/unknown-kind-contrl.yaml")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unknown-kind-contrl.yaml:12:11: error: unknown requirement kind 'contrl' (did you mean 'control'?)"))
+        #expect(result.stdout == "1 files checked: 1 errors, 0 warnings\n")
+    }
+
+    @Test("validate exits 0 on a clean file")
+    func validatePasses() throws {
+        let result = try runCrosswalk(["validate", Paths.fixture("catalogue/example.yaml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "1 files checked: 0 errors, 0 warnings\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("show FILE --format json matches the golden file")
+    func showJSON() throws {
+        let result = try runCrosswalk(["show", Paths.fixture("catalogue/example.yaml"), "--format", "json"])
+        #expect(result.status == 0)
+        try expectGolden(result.stdout, "example-show.json")
+    }
+
+    @Test("show of an unknown framework id suggests the closest one")
+    func showUnknown() throws {
+        let fixtures = Paths.fixture("catalogue")
+        let result = try runCrosswalk(["show", "exampel", "--frameworks", fixtures])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no framework with id 'exampel'"))
+        #expect(result.stderr.contains("(did you mean 'example'?)"))
+    }
+
+    @Test("frameworks lists catalogues of a folder given by the environment")
+    func frameworksFromEnvironment() throws {
+        // The example folder holds the same framework twice (XML and YAML): an error, and one listed.
+        let result = try runCrosswalk(["frameworks", "--format", "json"], environment: ["CROSSWALK_FRAMEWORKS": Paths.fixture("catalogue")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("framework id 'example' is already used by"))
+        let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(list?.count == 1)
+        #expect(list?.first?["id"] as? String == "example")
+        #expect(list?.first?["requirementCount"] as? Int == 5)
+    }
+
+    @Test("show reads an OSCAL file in text form")
+    func showOSCALText() throws {
+        let result = try runCrosswalk(["show", Paths.fixture("oscal/mini-catalog.json"), "--depth", "2"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ops  Operations"))
+        #expect(result.stdout.contains("  ops-log  Logging"))
+        #expect(!result.stdout.contains("ops-1  Audit Events"))
+    }
+}

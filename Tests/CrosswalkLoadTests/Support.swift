@@ -1,0 +1,98 @@
+import CrosswalkLoad
+import CrosswalkModel
+import Foundation
+import Testing
+
+/// Paths the tests read: our fixtures and golden files, the package root, the shared data folder.
+enum Paths {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ relative: String) -> String {
+        testsFolder.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
+    }
+
+    static func golden(_ name: String) -> String {
+        testsFolder.appendingPathComponent("Golden").appendingPathComponent(name).path
+    }
+
+    /// `../shared/data` beside the package root, or nil when absent (tests that need it are skipped).
+    static let sharedData: String? = {
+        let path = root.deletingLastPathComponent().appendingPathComponent("shared/data").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    static var nistCatalogXML: String? {
+        sharedData.map { $0 + "/oscal/nist-sp800-53-rev5/NIST_SP-800-53_rev5_catalog.xml" }
+    }
+    static var nistCatalogJSON: String? {
+        sharedData.map { $0 + "/oscal/nist-sp800-53-rev5/NIST_SP-800-53_rev5_catalog.json" }
+    }
+
+    /// The built `crosswalk` executable, beside the test bundle.
+    static var executable: String {
+        let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            bundle.appendingPathComponent("crosswalk").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("crosswalk").path,
+            root.appendingPathComponent(".build/debug/crosswalk").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+}
+
+/// Loads a fixture catalogue.
+func loadFixture(_ relative: String) -> (framework: Framework?, diagnostics: Diagnostics) {
+    Workspace.loadCatalogue(at: Paths.fixture(relative))
+}
+
+/// Compares text with a golden file, printing the first differing line; with
+/// CROSSWALK_UPDATE_GOLDEN=1 in the environment it rewrites the golden file instead.
+func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let path = Paths.golden(name)
+    if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    if text == expected { return }
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var line = 0
+    while line < min(a.count, b.count), a[line] == b[line] { line += 1 }
+    let want = line < a.count ? String(a[line]) : "<end of file>"
+    let got = line < b.count ? String(b[line]) : "<end of file>"
+    Issue.record(
+        "\(name) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n(rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)",
+        sourceLocation: sourceLocation)
+}
+
+/// Result of running the `crosswalk` executable.
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `crosswalk` executable with arguments, in the package root.
+func runCrosswalk(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Paths.executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = Paths.root
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
