@@ -30,13 +30,34 @@ public struct Workspace: Sendable {
 
     /// Reads a file as a `SourceText`, or reports why it cannot be read.
     public static func read(_ path: String) -> (SourceText?, Diagnostic?) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let why = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read"
-            return (nil, .error("\(why)", at: .file(path)))
+        if let bytes = readBytes(path) { return (SourceText(path: path, bytes: bytes), nil) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let why = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read"
+        return (nil, .error("\(why)", at: .file(path)))
+    }
+
+    /// The whole file read with POSIX calls straight into an array (no intermediate copies).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while total < buffer.count {
+                let n = Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 { return false }
+                if n == 0 { break }
+                total += n
+            }
+            return true
         }
-        return (SourceText(path: path, bytes: [UInt8](data)), nil)
+        guard ok else { return nil }
+        if total < bytes.count { bytes.removeSubrange(total...) }
+        return bytes
     }
 
     /// Loads one catalogue file from disk.

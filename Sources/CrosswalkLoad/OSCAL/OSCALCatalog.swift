@@ -122,37 +122,56 @@ extension OSCALCatalog {
 
     /// A part as one line of text: its label, its prose with parameters resolved, then its sub-parts.
     static func render(_ part: OSCALPart, params: [String: OSCALParam]) -> String {
-        var pieces: [String] = []
-        if let label = part.label, !label.isEmpty { pieces.append(label) }
-        let prose = resolveInserts(part.prose, params: params, depth: 0)
-        if !prose.isEmpty { pieces.append(prose) }
-        for sub in part.parts { pieces.append(render(sub, params: params)) }
-        return pieces.joined(separator: " ").folded
+        var out = ""
+        append(part, params: params, to: &out)
+        return out.folded
+    }
+
+    private static func append(_ part: OSCALPart, params: [String: OSCALParam], to out: inout String) {
+        if let label = part.label, !label.isEmpty { out += " "; out += label }
+        if !part.prose.isEmpty { out += " "; out += resolveInserts(part.prose, params: params, depth: 0) }
+        for sub in part.parts { append(sub, params: params, to: &out) }
     }
 
     /// Replaces `{{ insert: param, ID }}` with the parameter's text as NIST prints it:
-    /// `[Assignment: label]` or `[Selection (one or more): a; b]`.
+    /// `[Assignment: label]` or `[Selection (one or more): a; b]`. Scans UTF-8 bytes.
     static func resolveInserts(_ text: String, params: [String: OSCALParam], depth: Int) -> String {
-        guard text.contains("{{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
-                out += rest[open.lowerBound...]
-                return out
+        if text.utf8.withContiguousStorageIfAvailable({ find($0, 0x7B, 0x7B, from: 0) == nil }) == true { return text }
+        let bytes = Array(text.utf8)
+        guard let first = find(bytes, 0x7B, 0x7B, from: 0) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var cursor = 0
+        var open: Int? = first
+        while let start = open {
+            out.append(contentsOf: bytes[cursor..<start])
+            guard let close = find(bytes, 0x7D, 0x7D, from: start + 2) else {
+                cursor = start
+                break
             }
-            let inside = rest[open.upperBound..<close.lowerBound]
+            let inside = String(decoding: bytes[(start + 2)..<close], as: UTF8.self)
             let fields = inside.split(separator: ",").map { String($0).trimmingSpaces }
             if fields.count == 2, fields[0].replacing(" ", with: "") == "insert:param" {
-                out += paramText(fields[1], params: params, depth: depth)
+                out.append(contentsOf: paramText(fields[1], params: params, depth: depth).utf8)
             } else {
-                out += rest[open.lowerBound..<close.upperBound]
+                out.append(contentsOf: bytes[start..<(close + 2)])
             }
-            rest = rest[close.upperBound...]
+            cursor = close + 2
+            open = find(bytes, 0x7B, 0x7B, from: cursor)
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[cursor...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Index of the first occurrence of two bytes `a b` at or after `from`.
+    private static func find<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ a: UInt8, _ b: UInt8, from: Int) -> Int?
+    where C.Index == Int {
+        var i = from
+        while i + 1 < bytes.count {
+            if bytes[i] == a && bytes[i + 1] == b { return i }
+            i += 1
+        }
+        return nil
     }
 
     static func paramText(_ id: String, params: [String: OSCALParam], depth: Int) -> String {
@@ -165,4 +184,3 @@ extension OSCALCatalog {
         return "[Assignment: \((param.label ?? id).folded)]"
     }
 }
-

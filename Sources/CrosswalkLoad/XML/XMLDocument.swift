@@ -113,6 +113,19 @@ private final class TreeBuilder: @unchecked Sendable {
     var stopped = false
     /// Character data waiting to be appended to the current element.
     var pendingText: [UInt8] = []
+    /// libxml2 interns element and attribute names in its dictionary: one Swift string per pointer.
+    var names: [UnsafeRawPointer: String] = [:]
+    /// White space between elements is kept as one shared space (it only ever folds to a space).
+    static let space = " "
+
+    func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let made = String(cString: pointer)
+        names[key] = made
+        return made
+    }
 
     init(source: SourceText) { self.source = source }
 
@@ -140,7 +153,8 @@ private final class TreeBuilder: @unchecked Sendable {
 
     func flushText() {
         guard !pendingText.isEmpty, !stack.isEmpty else { pendingText.removeAll(keepingCapacity: true); return }
-        let text = String(decoding: pendingText, as: UTF8.self)
+        let blank = pendingText.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        let text = blank ? Self.space : String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
         stack[stack.count - 1].children.append(.text(text))
     }
@@ -163,12 +177,10 @@ private final class TreeBuilder: @unchecked Sendable {
                 guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4]
                 else { continue }
                 let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                attrs.append((String(cString: name), value))
+                attrs.append((self.name(name), value))
             }
         }
-        let name = localname.map { String(cString: $0) } ?? ""
-        let namespace = uri.map { String(cString: $0) } ?? ""
-        stack.append(XMLElement(name: name, namespace: namespace, attributes: attrs, offset: startOffset()))
+        stack.append(XMLElement(name: name(localname), namespace: name(uri), attributes: attrs, offset: startOffset()))
     }
 
     func endElement() {
