@@ -44,20 +44,18 @@ public struct Workspace: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var total = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            var total = 0
             while total < buffer.count {
                 let n = Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 { return false }
+                if n < 0 { failed = true; break }
                 if n == 0 { break }
                 total += n
             }
-            return true
+            count = failed ? 0 : total
         }
-        guard ok else { return nil }
-        if total < bytes.count { bytes.removeSubrange(total...) }
-        return bytes
+        return failed ? nil : bytes
     }
 
     /// Loads one catalogue file from disk.

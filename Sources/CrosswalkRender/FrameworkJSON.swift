@@ -4,13 +4,19 @@ import CrosswalkModel
 public enum FrameworkJSON {
     /// The framework's fields and its requirement tree, `depth` levels deep (nil: all).
     public static func render(_ framework: Framework, depth: Int? = nil) -> String {
-        var w = JSONWriter()
+        String(decoding: renderBytes(framework, depth: depth), as: UTF8.self)
+    }
+
+    /// The same JSON as UTF-8 bytes, for writing straight to a file or pipe.
+    public static func renderBytes(_ framework: Framework, depth: Int? = nil) -> [UInt8] {
+        // About 3 KB of JSON per requirement for a catalogue with prose (NIST SP 800-53).
+        var w = JSONWriter(capacity: 4096 + framework.requirementCount * 3072)
         w.beginObject()
         writeFields(framework, into: &w)
         w.key("requirements")
         writeRequirements(framework.requirements, level: 1, depth: depth, into: &w)
         w.endObject()
-        return w.string
+        return w.bytes
     }
 
     /// One object per framework: id, title, version, kind, requirement count and the rest of its fields.

@@ -7,7 +7,8 @@ public struct JSONWriter {
     private var hasElement: [Bool] = []
     private var afterKey = false
 
-    public init() { bytes.reserveCapacity(1 << 16) }
+    /// - Parameter capacity: bytes to reserve up front (an estimate of the output size).
+    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 

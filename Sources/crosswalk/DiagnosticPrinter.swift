@@ -29,12 +29,19 @@ struct DiagnosticPrinter {
 /// Writes text to standard output in one piece.
 func writeOutput(_ text: String) {
     var text = text
-    text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { break }
-            offset += written
-        }
+    text.withUTF8 { writeOutput($0) }
+}
+
+/// Writes bytes to standard output in one piece.
+func writeOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeOutput($0) }
+}
+
+private func writeOutput(_ buffer: UnsafeBufferPointer<UInt8>) {
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written <= 0 { break }
+        offset += written
     }
 }

@@ -14,7 +14,7 @@ struct CatalogueAssembler {
         if draft.id?.value.isEmpty ?? true {
             diagnostics.error(Messages.missingFramework("id"), at: draft.id?.location ?? draft.location)
         }
-        if draft.title?.value.folded.isEmpty ?? true {
+        if draft.title?.value.isEmpty ?? true {
             diagnostics.error(Messages.missingFramework("title"), at: draft.title?.location ?? draft.location)
         }
         var kind = FrameworkKind.framework
@@ -42,10 +42,10 @@ struct CatalogueAssembler {
         let requirements = assembleRequirements(draft.requirements, diagnostics: &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
         return Framework(
-            id: draft.id!.value, title: draft.title!.value.folded, version: draft.version?.value.folded ?? "",
-            publisher: draft.publisher?.value.folded ?? "", published: draft.published?.value.folded ?? "",
-            sourceURL: draft.source?.value.folded ?? "", licence: draft.licence?.value.folded ?? "", kind: kind,
-            description: draft.description?.value.folded ?? "", requirements: requirements, location: draft.location)
+            id: draft.id!.value, title: draft.title!.value, version: draft.version?.value ?? "",
+            publisher: draft.publisher?.value ?? "", published: draft.published?.value ?? "",
+            sourceURL: draft.source?.value ?? "", licence: draft.licence?.value ?? "", kind: kind,
+            description: draft.description?.value ?? "", requirements: requirements, location: draft.location)
     }
 
     static func isISODate(_ s: String) -> Bool {
@@ -64,19 +64,20 @@ struct CatalogueAssembler {
         var children: [Int] = []
     }
 
+    /// Appends drafts in document order (pre-order), remembering each nested child's parent.
+    private static func flatten(_ list: [RequirementDraft], parent: Int?, into nodes: inout [Node]) {
+        for draft in list {
+            var copy = draft
+            copy.children = []
+            nodes.append(Node(draft: copy, parent: parent, nestedParent: parent))
+            flatten(draft.children, parent: nodes.count - 1, into: &nodes)
+        }
+    }
+
     private func assembleRequirements(_ drafts: [RequirementDraft], diagnostics: inout Diagnostics) -> [Requirement] {
         // Flatten in document order, remembering each nested child's parent.
         var nodes: [Node] = []
-        func flatten(_ list: [RequirementDraft], parent: Int?) {
-            for draft in list {
-                var copy = draft
-                copy.children = []
-                nodes.append(Node(draft: copy, parent: parent, nestedParent: parent))
-                let index = nodes.count - 1
-                flatten(draft.children, parent: index)
-            }
-        }
-        flatten(drafts, parent: nil)
+        Self.flatten(drafts, parent: nil, into: &nodes)
 
         // Fields and ids.
         var indexByID: [String: Int] = [:]
@@ -99,7 +100,7 @@ struct CatalogueAssembler {
                 diagnostics.error(Messages.missingRequirement("id"), at: d.id?.location ?? d.location)
             }
             let name = d.id.map { " '\($0.value)'" } ?? ""
-            if d.title?.value.folded.isEmpty ?? true {
+            if d.title?.value.isEmpty ?? true {
                 diagnostics.error("requirement\(name) has no title", at: d.title?.location ?? d.location)
             }
             if let kind = d.kind {
@@ -111,7 +112,7 @@ struct CatalogueAssembler {
             } else {
                 diagnostics.error("requirement\(name) has no kind", at: d.location)
             }
-            if requireDescriptions, d.description?.value.folded.isEmpty ?? true {
+            if requireDescriptions, d.description?.value.isEmpty ?? true {
                 diagnostics.warning("requirement\(name) has no description", at: d.description?.location ?? d.location)
             }
         }
@@ -163,14 +164,15 @@ struct CatalogueAssembler {
         for i in nodes.indices {
             if let p = nodes[i].parent { nodes[p].children.append(i) } else { roots.append(i) }
         }
+        let finished = nodes
         func build(_ i: Int) -> Requirement {
-            let d = nodes[i].draft
+            let d = finished[i].draft
             var attributes: [String: [String]] = [:]
             for attribute in d.attributes { attributes[attribute.name, default: []].append(contentsOf: attribute.values) }
             return Requirement(
-                id: d.id?.value ?? "", title: d.title?.value.folded ?? "", description: d.description?.value.folded ?? "",
+                id: d.id?.value ?? "", title: d.title?.value ?? "", description: d.description?.value ?? "",
                 kind: RequirementKind(d.kind?.value ?? ""), attributes: attributes,
-                references: d.references.map(\.value), children: nodes[i].children.map(build), location: d.location)
+                references: d.references.map(\.value), children: finished[i].children.map(build), location: d.location)
         }
         return roots.map(build)
     }

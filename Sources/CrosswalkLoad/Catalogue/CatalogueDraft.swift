@@ -7,7 +7,8 @@ struct Located: Sendable {
 }
 
 /// What a reader found in a catalogue file, before the semantic checks: the common output of the
-/// XML, YAML and OSCAL readers, turned into the model by `CatalogueAssembler`.
+/// XML, YAML and OSCAL readers, turned into the model by `CatalogueAssembler`. Readers fold the white
+/// space of text fields (titles, descriptions, provenance) before they put them here.
 struct FrameworkDraft: Sendable {
     var location: SourceLocation
     var id: Located?

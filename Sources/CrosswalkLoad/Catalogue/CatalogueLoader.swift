@@ -8,13 +8,23 @@ public enum CatalogueLoader {
 
     public static func load(_ source: SourceText) -> (framework: Framework?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let draft: FrameworkDraft?
         var assembler = CatalogueAssembler()
+        // The parsed document lives only inside `read`, so its memory is reused for the model.
+        guard let draft = read(source, assembler: &assembler, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        let errorsBefore = diagnostics.hasErrors
+        let framework = assembler.assemble(draft, diagnostics: &diagnostics)
+        return (errorsBefore ? nil : framework, diagnostics)
+    }
+
+    private static func read(
+        _ source: SourceText, assembler: inout CatalogueAssembler, diagnostics: inout Diagnostics
+    ) -> FrameworkDraft? {
+        let draft: FrameworkDraft?
         switch fileExtension(source.path) {
         case "xml":
             let (document, parseDiagnostics) = XMLDocument.parse(source)
             diagnostics.append(contentsOf: parseDiagnostics)
-            guard let document else { return (nil, diagnostics) }
+            guard let document else { return nil }
             if document.root.name == "catalog" && document.root.namespace == OSCALCatalog.namespace {
                 assembler.requireDescriptions = false
                 assembler.strictReferences = false
@@ -26,7 +36,7 @@ public enum CatalogueLoader {
             let isJSON = fileExtension(source.path) == "json"
             let (node, parseDiagnostics) = isJSON ? JSONReader.parse(source) : YAMLReader.parse(source)
             diagnostics.append(contentsOf: parseDiagnostics)
-            guard let node else { return (nil, diagnostics) }
+            guard let node else { return nil }
             if node["catalog"] != nil {
                 assembler.requireDescriptions = false
                 assembler.strictReferences = false
@@ -41,12 +51,9 @@ public enum CatalogueLoader {
             diagnostics.error(
                 "cannot tell the format of this file: expected one of .\(extensions.joined(separator: ", ."))",
                 at: source.fileLocation)
-            return (nil, diagnostics)
+            return nil
         }
-        guard let draft else { return (nil, diagnostics) }
-        let errorsBefore = diagnostics.hasErrors
-        let framework = assembler.assemble(draft, diagnostics: &diagnostics)
-        return (errorsBefore ? nil : framework, diagnostics)
+        return draft
     }
 
     static func fileExtension(_ path: String) -> String {

@@ -42,8 +42,9 @@ enum CatalogueXMLReader {
         return draft
     }
 
+    /// The element's text, white space folded.
     private static func located(_ element: XMLElement, _ document: XMLDocument) -> Located {
-        Located(value: element.textContent, location: document.location(of: element))
+        Located(value: element.textContent.folded, location: document.location(of: element))
     }
 
     private static func locatedAttribute(_ name: String, _ element: XMLElement, _ document: XMLDocument) -> Located? {

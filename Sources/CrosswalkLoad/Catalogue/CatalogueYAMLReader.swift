@@ -41,6 +41,10 @@ enum CatalogueYAMLReader {
         }
     }
 
+    static func folded(_ value: Located?) -> Located? {
+        value.map { Located(value: $0.value.folded, location: $0.location) }
+    }
+
     private static func readFramework(_ node: DataNode, into draft: inout FrameworkDraft, diagnostics: inout Diagnostics) {
         guard let pairs = node.pairs else {
             diagnostics.error("'framework' must be a mapping, not \(node.typeName)", at: node.location)
@@ -48,7 +52,7 @@ enum CatalogueYAMLReader {
         }
         draft.location = node.location
         for pair in pairs {
-            let value = scalar(pair.value, key: pair.key, diagnostics: &diagnostics)
+            let value = folded(scalar(pair.value, key: pair.key, diagnostics: &diagnostics))
             switch pair.key {
             case "id": draft.id = value
             case "kind": draft.kind = value
@@ -84,8 +88,9 @@ enum CatalogueYAMLReader {
             switch pair.key {
             case "id": draft.id = scalar(pair.value, key: "id", diagnostics: &diagnostics)
             case "kind": draft.kind = scalar(pair.value, key: "kind", diagnostics: &diagnostics)
-            case "title": draft.title = scalar(pair.value, key: "title", diagnostics: &diagnostics)
-            case "description": draft.description = scalar(pair.value, key: "description", diagnostics: &diagnostics)
+            case "title": draft.title = folded(scalar(pair.value, key: "title", diagnostics: &diagnostics))
+            case "description":
+                draft.description = folded(scalar(pair.value, key: "description", diagnostics: &diagnostics))
             case "parent": draft.parent = scalar(pair.value, key: "parent", diagnostics: &diagnostics)
             case "attributes": draft.attributes = readAttributes(pair.value, diagnostics: &diagnostics)
             case "references":

@@ -78,7 +78,15 @@ extension OSCALCatalog {
         draft.licence = Located(value: "", location: location)
 
         var groupCounter = 0
-        func convert(_ node: OSCALNode, insideControl: Bool) -> RequirementDraft {
+        draft.requirements = nodes.map { Self.convert($0, insideControl: false, params: params, groupCounter: &groupCounter) }
+        return draft
+    }
+
+    /// One group or control and its children as requirement drafts. Groups without an id are
+    /// numbered `group-1`, `group-2`… in document order.
+    private static func convert(
+        _ node: OSCALNode, insideControl: Bool, params: [String: OSCALParam], groupCounter: inout Int
+    ) -> RequirementDraft {
             var r = RequirementDraft(location: node.location)
             let id: String
             if let given = node.id, !given.isEmpty {
@@ -105,19 +113,18 @@ extension OSCALCatalog {
             for part in node.parts {
                 switch part.name {
                 case "statement", "overview":
-                    description.append(Self.render(part, params: params))
+                    description.append(render(part, params: params))
                 case "guidance":
-                    r.attributes.append(("guidance", [Self.render(part, params: params).folded]))
+                    r.attributes.append(("guidance", [render(part, params: params)]))
                 default:
                     break
                 }
             }
-            r.description = Located(value: description.joined(separator: " ").folded, location: node.location)
-            r.children = node.children.map { convert($0, insideControl: insideControl || !node.isGroup) }
+            r.description = Located(value: description.joined(separator: " "), location: node.location)
+            r.children = node.children.map {
+                convert($0, insideControl: insideControl || !node.isGroup, params: params, groupCounter: &groupCounter)
+            }
             return r
-        }
-        draft.requirements = nodes.map { convert($0, insideControl: false) }
-        return draft
     }
 
     /// A part as one line of text: its label, its prose with parameters resolved, then its sub-parts.
@@ -149,10 +156,8 @@ extension OSCALCatalog {
                 cursor = start
                 break
             }
-            let inside = String(decoding: bytes[(start + 2)..<close], as: UTF8.self)
-            let fields = inside.split(separator: ",").map { String($0).trimmingSpaces }
-            if fields.count == 2, fields[0].replacing(" ", with: "") == "insert:param" {
-                out.append(contentsOf: paramText(fields[1], params: params, depth: depth).utf8)
+            if let id = insertedParam(bytes[(start + 2)..<close]) {
+                out.append(contentsOf: paramText(id, params: params, depth: depth).utf8)
             } else {
                 out.append(contentsOf: bytes[start..<(close + 2)])
             }
@@ -161,6 +166,14 @@ extension OSCALCatalog {
         }
         out.append(contentsOf: bytes[cursor...])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The parameter id of an insertion written `insert: param, ID` (spaces optional), else nil.
+    private static func insertedParam(_ inside: ArraySlice<UInt8>) -> String? {
+        let compact = inside.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        let prefix = Array("insert:param,".utf8)
+        guard compact.count > prefix.count, compact.starts(with: prefix) else { return nil }
+        return String(decoding: compact[prefix.count...], as: UTF8.self)
     }
 
     /// Index of the first occurrence of two bytes `a b` at or after `from`.
@@ -184,3 +197,4 @@ extension OSCALCatalog {
         return "[Assignment: \((param.label ?? id).folded)]"
     }
 }
+

@@ -27,7 +27,7 @@ enum OSCALXMLReader {
     }
 
     private static func readMetadata(_ metadata: XMLElement, into catalog: inout OSCALCatalog) {
-        catalog.title = inline(metadata.element(named: "title")?.children ?? []).folded
+        catalog.title = metadata.element(named: "title").map { inline($0).folded } ?? ""
         catalog.version = metadata.element(named: "version")?.textContent.folded ?? ""
         catalog.published = metadata.element(named: "published")?.textContent.folded ?? ""
         catalog.lastModified = metadata.element(named: "last-modified")?.textContent.folded ?? ""
@@ -43,10 +43,10 @@ enum OSCALXMLReader {
 
     private static func param(_ element: XMLElement) -> OSCALParam {
         var p = OSCALParam(id: element.attribute("id") ?? "")
-        p.label = element.element(named: "label").map { inline($0.children).folded }
+        p.label = element.element(named: "label").map { inline($0).folded }
         if let select = element.element(named: "select") {
             p.howMany = select.attribute("how-many")
-            p.choices = select.elements(named: "choice").map { inline($0.children) }
+            p.choices = select.elements(named: "choice").map { inline($0) }
         }
         return p
     }
@@ -62,7 +62,7 @@ enum OSCALXMLReader {
         }
         for child in element.elements {
             switch child.name {
-            case "title": n.title = inline(child.children).folded
+            case "title": n.title = inline(child).folded
             case "param": n.params.append(param(child))
             case "prop": n.props.append((child.attribute("name") ?? "", child.attribute("value") ?? ""))
             case "link": n.links.append((child.attribute("rel") ?? "", child.attribute("href") ?? ""))
@@ -98,42 +98,53 @@ enum OSCALXMLReader {
             var n = 0
             return element.elements(named: "li").map { li -> String in
                 n += 1
-                return (element.name == "ol" ? "\(n). " : "- ") + inline(li.children)
+                return (element.name == "ol" ? "\(n). " : "- ") + inline(li)
             }.joined(separator: "\n")
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(element.name.dropFirst()) ?? 1
-            return String(repeating: "#", count: level) + " " + inline(element.children)
+            return String(repeating: "#", count: level) + " " + inline(element)
         case "pre": return "```\n" + element.textContent + "\n```"
-        case "blockquote": return "> " + inline(element.children)
+        case "blockquote": return "> " + inline(element)
         case "table":
             return element.elements(named: "tr").map { tr in
-                "| " + tr.elements.map { inline($0.children) }.joined(separator: " | ") + " |"
+                "| " + tr.elements.map { inline($0) }.joined(separator: " | ") + " |"
             }.joined(separator: "\n")
-        default: return inline(element.children)
+        default: return inline(element)
         }
     }
 
     /// Inline markup as Markdown, with parameter insertions as `{{ insert: param, ID }}`.
-    static func inline(_ nodes: [XMLNode]) -> String {
-        var out = ""
-        for node in nodes {
-            switch node {
-            case .text(let t): out += t
+    static func inline(_ element: XMLElement) -> String {
+        var out: [UInt8] = []
+        appendInline(element, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes an element's content as Markdown bytes, walking the document store directly.
+    private static func appendInline(_ element: XMLElement, to out: inout [UInt8]) {
+        element.forEachChild { child in
+            switch child {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
             case .element(let e):
+                func wrap(_ open: String, _ close: String) {
+                    out.append(contentsOf: open.utf8)
+                    appendInline(e, to: &out)
+                    out.append(contentsOf: close.utf8)
+                }
                 switch e.name {
                 case "insert":
-                    out += "{{ insert: \(e.attribute("type") ?? "param"), \(e.attribute("id-ref") ?? "") }}"
-                case "em", "i": out += "*" + inline(e.children) + "*"
-                case "strong", "b": out += "**" + inline(e.children) + "**"
-                case "code": out += "`" + inline(e.children) + "`"
-                case "q": out += "\"" + inline(e.children) + "\""
-                case "a": out += "[" + inline(e.children) + "](" + (e.attribute("href") ?? "") + ")"
-                case "sub": out += "~" + inline(e.children) + "~"
-                case "sup": out += "^" + inline(e.children) + "^"
-                default: out += inline(e.children)
+                    out.append(contentsOf: "{{ insert: \(e.attribute("type") ?? "param"), \(e.attribute("id-ref") ?? "") }}".utf8)
+                case "em", "i": wrap("*", "*")
+                case "strong", "b": wrap("**", "**")
+                case "code": wrap("`", "`")
+                case "q": wrap("\"", "\"")
+                case "a": wrap("[", "](" + (e.attribute("href") ?? "") + ")")
+                case "sub": wrap("~", "~")
+                case "sup": wrap("^", "^")
+                default: appendInline(e, to: &out)
                 }
             }
         }
-        return out
     }
 }

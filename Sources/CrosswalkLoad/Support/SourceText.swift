@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CrosswalkModel
 
 /// The bytes of one input file with a line table, turning byte offsets into `file:line:col`.
@@ -14,7 +19,14 @@ public struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A { starts.append(i + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var cursor = base
+            let end = base + buffer.count
+            while cursor < end, let hit = memchr(cursor, 0x0A, end - cursor) {
+                let newline = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(newline - base + 1)
+                cursor = newline + 1
+            }
         }
         lineStarts = starts
     }

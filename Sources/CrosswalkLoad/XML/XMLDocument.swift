@@ -106,31 +106,39 @@ public struct XMLDocument: Sendable {
 /// Builds the element tree from SAX2 callbacks. libxml2 calls back on the parsing thread only.
 private final class TreeBuilder: @unchecked Sendable {
     let source: SourceText
-    var context: xmlParserCtxtPtr?
-    var stack: [XMLElement] = []
-    var root: XMLElement?
-    var diagnostics = Diagnostics()
-    var stopped = false
-    /// Character data waiting to be appended to the current element.
-    var pendingText: [UInt8] = []
-    /// libxml2 interns element and attribute names in its dictionary: one Swift string per pointer.
-    var names: [UnsafeRawPointer: String] = [:]
-    /// White space between elements is kept as one shared space (it only ever folds to a space).
-    static let space = " "
+    @exclusivity(unchecked) var context: xmlParserCtxtPtr?
+    let store = XMLStore()
+    /// Indices of the open elements.
+    @exclusivity(unchecked) var stack: [Int32] = []
+    @exclusivity(unchecked) var root: XMLElement?
+    @exclusivity(unchecked) var diagnostics = Diagnostics()
+    @exclusivity(unchecked) var stopped = false
+    /// libxml2 interns element and attribute names in its dictionary: one name id per pointer.
+    @exclusivity(unchecked) var names: [UnsafeRawPointer: Int32] = [:]
 
-    func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
-        let made = String(cString: pointer)
-        names[key] = made
-        return made
+    init(source: SourceText) {
+        self.source = source
+        // About one node per 24 bytes of markup; text and attribute values never exceed the source
+        // (only the predefined entities are expanded, and they shrink), so `text` never regrows.
+        let estimate = source.bytes.count / 24
+        for keyPath in [\XMLStore.nodeName, \.nodeNamespace, \.firstChild, \.nextSibling, \.lastChild, \.start, \.extra,
+                        \.attributeCount] {
+            store[keyPath: keyPath].reserveCapacity(estimate)
+        }
+        store.text.reserveCapacity(source.bytes.count)
     }
-
-    init(source: SourceText) { self.source = source }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
         Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    func nameID(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let pointer else { return 0 }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let id = store.intern(String(cString: pointer))
+        names[key] = id
+        return id
     }
 
     /// Byte offset of the `<` that opened the element being reported: libxml2 stands just past the
@@ -151,12 +159,23 @@ private final class TreeBuilder: @unchecked Sendable {
             file: source.path, line: Int(xmlSAX2GetLineNumber(context)), column: Int(xmlSAX2GetColumnNumber(context)))
     }
 
-    func flushText() {
-        guard !pendingText.isEmpty, !stack.isEmpty else { pendingText.removeAll(keepingCapacity: true); return }
-        let blank = pendingText.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
-        let text = blank ? Self.space : String(decoding: pendingText, as: UTF8.self)
-        pendingText.removeAll(keepingCapacity: true)
-        stack[stack.count - 1].children.append(.text(text))
+    /// Appends a new node as the last child of the open element.
+    func appendNode(name: Int32, namespace: Int32, start: Int32, extra: Int32, attributes: Int32) -> Int32 {
+        let node = Int32(store.nodeName.count)
+        store.nodeName.append(name)
+        store.nodeNamespace.append(namespace)
+        store.firstChild.append(-1)
+        store.nextSibling.append(-1)
+        store.lastChild.append(-1)
+        store.start.append(start)
+        store.extra.append(extra)
+        store.attributeCount.append(attributes)
+        if let parent = stack.last.map(Int.init) {
+            let last = store.lastChild[parent]
+            if last >= 0 { store.nextSibling[Int(last)] = node } else { store.firstChild[parent] = node }
+            store.lastChild[parent] = node
+        }
+        return node
     }
 
     func startElement(
@@ -164,39 +183,47 @@ private final class TreeBuilder: @unchecked Sendable {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard !stopped else { return }
-        flushText()
         if stack.count >= XMLDocument.maxDepth {
             refuse("elements are nested more than \(XMLDocument.maxDepth) deep")
             return
         }
-        var attrs: [(name: String, value: String)] = []
+        let firstAttribute = Int32(store.attributeName.count)
+        var count: Int32 = 0
         if let attributes, attributeCount > 0 {
-            attrs.reserveCapacity(attributeCount)
             for i in 0..<attributeCount {
                 let base = i * 5
                 guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4]
                 else { continue }
-                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                attrs.append((self.name(name), value))
+                store.attributeName.append(nameID(name))
+                store.attributeValueStart.append(Int32(store.text.count))
+                store.attributeValueLength.append(Int32(end - start))
+                store.text.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
+                count += 1
             }
         }
-        stack.append(XMLElement(name: name(localname), namespace: name(uri), attributes: attrs, offset: startOffset()))
+        let node = appendNode(
+            name: nameID(localname), namespace: nameID(uri), start: Int32(startOffset()), extra: firstAttribute,
+            attributes: count)
+        stack.append(node)
     }
 
     func endElement() {
-        guard !stopped, !stack.isEmpty else { return }
-        flushText()
-        let element = stack.removeLast()
-        if stack.isEmpty {
-            root = element
-        } else {
-            stack[stack.count - 1].children.append(.element(element))
-        }
+        guard !stopped, let node = stack.popLast() else { return }
+        if stack.isEmpty { root = XMLElement(store: store, index: node) }
     }
 
     func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
-        guard !stopped, let characters, length > 0, !stack.isEmpty else { return }
-        pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+        guard !stopped, let characters, length > 0, let parent = stack.last else { return }
+        let last = store.lastChild[Int(parent)]
+        // libxml2 may report one run of text in several calls: extend the previous run.
+        if last >= 0, store.nodeName[Int(last)] < 0,
+            Int(store.start[Int(last)] + store.extra[Int(last)]) == store.text.count
+        {
+            store.extra[Int(last)] += Int32(length)
+        } else {
+            _ = appendNode(name: -1, namespace: -1, start: Int32(store.text.count), extra: Int32(length), attributes: 0)
+        }
+        store.text.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
     }
 
     /// Records an error and stops the parser at once.
