@@ -7,16 +7,28 @@ public enum FrameworkJSON {
         String(decoding: renderBytes(framework, depth: depth), as: UTF8.self)
     }
 
-    /// The same JSON as UTF-8 bytes, for writing straight to a file or pipe.
+    /// The same JSON as UTF-8 bytes.
     public static func renderBytes(_ framework: Framework, depth: Int? = nil) -> [UInt8] {
         // About 3 KB of JSON per requirement for a catalogue with prose (NIST SP 800-53).
         var w = JSONWriter(capacity: 4096 + framework.requirementCount * 3072)
+        write(framework, depth: depth, into: &w)
+        return w.bytes
+    }
+
+    /// The same JSON handed to `sink` in chunks, for writing a large catalogue to a pipe or file
+    /// without holding the whole document in memory.
+    public static func stream(_ framework: Framework, depth: Int? = nil, to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(streamingTo: sink)
+        write(framework, depth: depth, into: &w)
+        w.finish()
+    }
+
+    static func write(_ framework: Framework, depth: Int?, into w: inout JSONWriter) {
         w.beginObject()
         writeFields(framework, into: &w)
         w.key("requirements")
         writeRequirements(framework.requirements, level: 1, depth: depth, into: &w)
         w.endObject()
-        return w.bytes
     }
 
     /// One object per framework: id, title, version, kind, requirement count and the rest of its fields.

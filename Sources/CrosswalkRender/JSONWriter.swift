@@ -7,18 +7,48 @@ public struct JSONWriter {
     private var hasElement: [Bool] = []
     private var afterKey = false
 
+    /// Where full chunks go when the writer streams (nil: everything stays in `bytes`).
+    private let sink: (([UInt8]) -> Void)?
+    private static let chunkSize = 1 << 16
+
     /// - Parameter capacity: bytes to reserve up front (an estimate of the output size).
-    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        sink = nil
+    }
+
+    /// A writer that hands its output to `sink` in chunks of about 64 KB, so a large document is
+    /// never held whole in memory; call `finish()` at the end for the last chunk.
+    public init(streamingTo sink: @escaping ([UInt8]) -> Void) {
+        bytes.reserveCapacity(Self.chunkSize + 4096)
+        self.sink = sink
+    }
+
+    /// Hands what is left to the sink.
+    public mutating func finish() {
+        if let sink, !bytes.isEmpty { sink(bytes) }
+        if sink != nil { bytes.removeAll(keepingCapacity: true) }
+    }
+
+    private mutating func flushIfFull() {
+        if let sink, bytes.count >= Self.chunkSize {
+            sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// A line break and up to 64 levels of indentation, appended as one slice.
+    private static let breakAndIndent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) }
+        bytes.append(contentsOf: Self.breakAndIndent[0..<(1 + min(indent, 64) * 2)])
     }
 
     /// Starts a value: a comma and line break inside containers, nothing after a key.
     private mutating func beginValue() {
+        flushIfFull()
         if afterKey { afterKey = false; return }
         if let last = hasElement.last {
             if last { bytes.append(UInt8(ascii: ",")) }

@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
         let framework = try resolve()
         switch format {
         case .text: writeOutput(FrameworkText.render(framework, depth: depth))
-        case .json: writeOutput(FrameworkJSON.renderBytes(framework, depth: depth))
+        case .json: FrameworkJSON.stream(framework, depth: depth) { writeOutput($0) }
         }
     }
 

@@ -167,7 +167,7 @@ struct CatalogueAssembler {
         let finished = nodes
         func build(_ i: Int) -> Requirement {
             let d = finished[i].draft
-            var attributes: [String: [String]] = [:]
+            var attributes = [String: [String]](minimumCapacity: d.attributes.count)
             for attribute in d.attributes { attributes[attribute.name, default: []].append(contentsOf: attribute.values) }
             return Requirement(
                 id: d.id?.value ?? "", title: d.title?.value ?? "", description: d.description?.value ?? "",
