@@ -56,4 +56,20 @@ struct CLITests {
         #expect(result.stdout.contains("  ops-log  Logging"))
         #expect(!result.stdout.contains("ops-1  Audit Events"))
     }
+
+    @Test("show FRAMEWORK:ID shows one requirement and its children")
+    func showRequirement() throws {
+        let result = try runCrosswalk(["show", "hipaa:164.312(a)(1)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("164.312(a)(1)  Access control  [standard]"))
+        #expect(result.stdout.contains("  164.312(a)(2)(iv)  Encryption and decryption  [implementation-specification, addressable]"))
+        #expect(!result.stdout.contains("164.312(b)"))
+    }
+
+    @Test("show FRAMEWORK:ID with a mistyped id suggests the real one")
+    func showRequirementTypo() throws {
+        let result = try runCrosswalk(["show", "soc2:CC61"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no requirement 'CC61' in soc2 (did you mean 'soc2:CC6.1'?)"))
+    }
 }
