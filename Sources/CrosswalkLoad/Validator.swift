@@ -5,12 +5,19 @@ import Foundation
 /// collecting every diagnostic rather than stopping at the first.
 public struct Validator: Sendable {
     public var workspace: Workspace
+    /// Prowler's checks folder; nil: the first of `Workspace.defaultProwlerChecksDirectories` that exists.
+    public var prowlerChecksDirectory: String?
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, prowlerChecksDirectory: String? = nil) {
+        self.workspace = workspace
+        self.prowlerChecksDirectory = prowlerChecksDirectory
+    }
 
     public struct Report: Sendable {
         public var filesChecked: Int
         public var diagnostics: Diagnostics
+        /// Something the user should know that is not a problem in a file.
+        public var note: String?
     }
 
     /// Checks the given files and folders; with none, the frameworks and mappings folders.
@@ -29,7 +36,10 @@ public struct Validator: Sendable {
             }
             let files: [String]
             if isDirectory.boolValue {
-                do { files = try Workspace.catalogueFiles(in: target) } catch {
+                do {
+                    files = isMappingFile(target + "/x.yaml")
+                        ? try Workspace.mappingFiles(in: target) : try Workspace.catalogueFiles(in: target)
+                } catch {
                     diagnostics.error("cannot read the folder", at: .file(target))
                     continue
                 }
@@ -42,6 +52,7 @@ public struct Validator: Sendable {
         }
 
         var fileByFrameworkID: [String: String] = [:]
+        var frameworks: [Framework] = []
         for file in catalogueFiles {
             let (framework, found) = Workspace.loadCatalogue(at: file)
             diagnostics.append(contentsOf: found)
@@ -50,13 +61,39 @@ public struct Validator: Sendable {
                     diagnostics.error("framework id '\(framework.id)' is already used by \(other)", at: framework.location)
                 } else {
                     fileByFrameworkID[framework.id] = file
+                    frameworks.append(framework)
                 }
             }
         }
-        for file in mappingFiles {
-            diagnostics.append(contentsOf: checkMappingSyntax(file))
+        var prowlerNote: String?
+        if !mappingFiles.isEmpty {
+            // References are checked against every catalogue in the frameworks folder.
+            if catalogueFiles.isEmpty || !paths.isEmpty {
+                let known = Set(frameworks.map(\.id))
+                frameworks += workspace.loadFrameworks().frameworks.filter { !known.contains($0.id) }
+            }
+            var set = MappingSet()
+            for file in mappingFiles {
+                let (source, failure) = Workspace.read(file)
+                guard let source else {
+                    if let failure { diagnostics.append(failure) }
+                    continue
+                }
+                let (loaded, found) = MappingLoader.load(source)
+                diagnostics.append(contentsOf: found)
+                set.merge(loaded)
+            }
+            let directory = prowlerChecksDirectory
+                ?? Workspace.defaultProwlerChecksDirectories.first { FileManager.default.fileExists(atPath: $0) }
+            let prowler = directory.flatMap(Workspace.prowlerChecks(in:))
+            if let directory, prowler == nil {
+                diagnostics.error("no Prowler checks folder here", at: .file(directory))
+            }
+            if prowler == nil { prowlerNote = "Prowler check ids were not verified (no Prowler checks folder; see --prowler-checks)" }
+            let checker = MappingChecker(frameworks: frameworks, prowlerChecks: prowler?.checks, prowlerServices: prowler?.services)
+            diagnostics.append(contentsOf: checker.check(set))
         }
-        return Report(filesChecked: catalogueFiles.count + mappingFiles.count, diagnostics: diagnostics)
+        return Report(filesChecked: catalogueFiles.count + mappingFiles.count, diagnostics: diagnostics, note: prowlerNote)
     }
 
     /// A file in (or below) the mappings folder.
@@ -64,16 +101,5 @@ public struct Validator: Sendable {
         let folder = URL(fileURLWithPath: workspace.mappingsDirectory).standardizedFileURL.path
         let file = URL(fileURLWithPath: path).standardizedFileURL.path
         return file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
-    }
-
-    /// Mapping files are parsed for well-formedness (their content rules live with the mapping loader).
-    func checkMappingSyntax(_ path: String) -> Diagnostics {
-        let (source, failure) = Workspace.read(path)
-        guard let source else { return Diagnostics(failure.map { [$0] } ?? []) }
-        switch CatalogueLoader.fileExtension(path) {
-        case "xml": return XMLDocument.parse(source).diagnostics
-        case "json": return JSONReader.parse(source).diagnostics
-        default: return YAMLReader.parse(source).diagnostics
-        }
     }
 }

@@ -91,4 +91,78 @@ public struct Workspace: Sendable {
         let frameworks = byID.keys.sorted().map { byID[$0]! }
         return LoadedFrameworks(frameworks: frameworks, diagnostics: diagnostics, files: fileByID)
     }
+
+    // MARK: - Mappings
+
+    /// Mapping files below a folder (subfolders too), sorted by path.
+    public static func mappingFiles(in directory: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+            throw CocoaError(.fileReadNoSuchFile)
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            guard !name.hasPrefix("."), ["yaml", "yml", "json"].contains(CatalogueLoader.fileExtension(name)) else { continue }
+            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+        }
+        return files.sorted()
+    }
+
+    /// Everything in the mappings folder, merged, with the diagnostics of every file.
+    public struct LoadedMappings: Sendable {
+        public var mappings: MappingSet
+        public var diagnostics: Diagnostics
+        public var files: [String]
+    }
+
+    /// Loads every mapping file; a missing mappings folder gives an empty set.
+    public func loadMappings() -> LoadedMappings {
+        var diagnostics = Diagnostics()
+        var set = MappingSet()
+        let files = (try? Self.mappingFiles(in: mappingsDirectory)) ?? []
+        for file in files {
+            let (source, failure) = Self.read(file)
+            guard let source else {
+                if let failure { diagnostics.append(failure) }
+                continue
+            }
+            let (loaded, found) = MappingLoader.load(source)
+            diagnostics.append(contentsOf: found)
+            set.merge(loaded)
+        }
+        return LoadedMappings(mappings: set, diagnostics: diagnostics, files: files)
+    }
+
+    /// Prowler's checks: `<folder>/<service>/<check_id>.metadata.json`. Returns the check ids and
+    /// service folder names, or nil when the folder does not exist.
+    public static func prowlerChecks(in directory: String) -> (checks: Set<String>, services: Set<String>)? {
+        guard let services = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        var checks: Set<String> = []
+        var folders: Set<String> = []
+        for service in services where !service.hasPrefix(".") {
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + service) else { continue }
+            folders.insert(service)
+            for file in files where file.hasSuffix(".metadata.json") {
+                checks.insert(String(file.dropLast(".metadata.json".count)))
+            }
+        }
+        return (checks, folders)
+    }
+
+    /// Where Prowler's check metadata is looked for when none is named: a Prowler checkout's
+    /// `prowler/providers/aws/services`, or the shared data folder beside this repository.
+    public static let defaultProwlerChecksDirectories = [
+        "../shared/data/prowler/checks", "prowler/providers/aws/services",
+    ]
+}
+
+extension MappingSet {
+    /// Adds another file's content.
+    public mutating func merge(_ other: MappingSet) {
+        services += other.services
+        responsibilities += other.responsibilities
+        controls += other.controls
+        notCovered += other.notCovered
+        crosswalks += other.crosswalks
+    }
 }

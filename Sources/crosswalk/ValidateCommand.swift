@@ -15,9 +15,18 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "path"))
     var paths: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Prowler's checks folder (<service>/<check>.metadata.json) to verify check ids against (env CROSSWALK_PROWLER_CHECKS; default: ../shared/data/prowler/checks or prowler/providers/aws/services when present).",
+            valueName: "dir"))
+    var prowlerChecks: String?
+
     func run() throws {
-        let report = Validator(workspace: global.workspace).validate(paths: paths)
+        let directory = prowlerChecks ?? ProcessInfo.processInfo.environment["CROSSWALK_PROWLER_CHECKS"]
+        let report = Validator(workspace: global.workspace, prowlerChecksDirectory: directory).validate(paths: paths)
         global.printer.print(report.diagnostics.sorted)
+        if let note = report.note { global.printer.print([.warning(note, at: .file(global.mappingsDirectory))]) }
         let errors = report.diagnostics.errors.count
         let warnings = report.diagnostics.items.count - errors
         writeOutput("\(report.filesChecked) files checked: \(errors) errors, \(warnings) warnings\n")

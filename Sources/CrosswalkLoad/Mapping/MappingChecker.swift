@@ -1,0 +1,132 @@
+import CrosswalkModel
+
+/// Checks every reference in the mappings against the catalogues and each other: frameworks,
+/// requirements, controls, services, Prowler checks; duplicates; and that every customer or shared
+/// requirement is covered by a control or listed as not covered.
+public struct MappingChecker: Sendable {
+    public var frameworks: [Framework]
+    /// Known Prowler check ids, or nil when no Prowler checks folder was found (then not checked).
+    public var prowlerChecks: Set<String>?
+    /// Known Prowler service folder names (with `prowlerChecks`).
+    public var prowlerServices: Set<String>?
+
+    public init(frameworks: [Framework], prowlerChecks: Set<String>? = nil, prowlerServices: Set<String>? = nil) {
+        self.frameworks = frameworks
+        self.prowlerChecks = prowlerChecks
+        self.prowlerServices = prowlerServices
+    }
+
+    public func check(_ set: MappingSet) -> Diagnostics {
+        var d = Diagnostics()
+        let ids: [String: Set<String>] = Dictionary(
+            uniqueKeysWithValues: frameworks.map { ($0.id, Set($0.allRequirements.map(\.id))) })
+        let sortedIDs: [String: [String]] = ids.mapValues { $0.sorted() }
+        let frameworkIDs = frameworks.map(\.id).sorted()
+
+        func checkRef(_ ref: RequirementRef, at location: SourceLocation) {
+            guard let known = ids[ref.framework] else {
+                d.error(
+                    "unknown framework '\(ref.framework)' in '\(ref)'\(Suggestion.hint(for: ref.framework, in: frameworkIDs))",
+                    at: location)
+                return
+            }
+            if !known.contains(ref.id) {
+                d.error(
+                    "unknown requirement '\(ref)'\(Suggestion.hint(for: ref.id, in: sortedIDs[ref.framework] ?? []).replacingFirst("'", with: "'\(ref.framework):"))",
+                    at: location)
+            }
+        }
+
+        // Services.
+        var services: Set<String> = []
+        for service in set.services {
+            if !services.insert(service.id).inserted {
+                d.error("duplicate service id '\(service.id)'", at: service.location)
+            }
+            if let prowlerServices {
+                for folder in service.prowler where !prowlerServices.contains(folder) {
+                    d.error(
+                        "service '\(service.id)' names Prowler service '\(folder)', which has no checks folder\(Suggestion.hint(for: folder, in: prowlerServices.sorted()))",
+                        at: service.location)
+                }
+            }
+        }
+        let serviceList = services.sorted()
+        func checkService(_ id: String, at location: SourceLocation) {
+            if !services.contains(id) {
+                d.error("unknown AWS service '\(id)'\(Suggestion.hint(for: id, in: serviceList))", at: location)
+            }
+        }
+
+        // Responsibility.
+        var seen: [RequirementRef: SourceLocation] = [:]
+        for entry in set.responsibilities {
+            checkRef(entry.requirement, at: entry.location)
+            if let first = seen[entry.requirement] {
+                d.error("'\(entry.requirement)' already has a responsibility (line \(first.line) of \(first.file))", at: entry.location)
+            } else {
+                seen[entry.requirement] = entry.location
+            }
+            for use in entry.services { checkService(use.service, at: entry.location) }
+        }
+
+        // Controls.
+        var controls: [String: SourceLocation] = [:]
+        for control in set.controls {
+            if let first = controls[control.id] {
+                d.error("duplicate control id '\(control.id)' (first at \(first))", at: control.location)
+            } else {
+                controls[control.id] = control.location
+            }
+            for service in control.services { checkService(service, at: control.location) }
+            if let prowlerChecks {
+                for check in control.prowlerChecks where !prowlerChecks.contains(check) {
+                    d.error(
+                        "control '\(control.id)' names unknown Prowler check '\(check)'\(Suggestion.hint(for: check, in: prowlerChecks.sorted()))",
+                        at: control.location)
+                }
+            }
+            for rule in control.configRules where !Self.looksLikeConfigRule(rule) {
+                d.error("'\(rule)' is not an AWS Config managed rule identifier (UPPER_SNAKE_CASE)", at: control.location)
+            }
+            var links: Set<RequirementRef> = []
+            for link in control.satisfies {
+                checkRef(link.requirement, at: link.location)
+                if !links.insert(link.requirement).inserted {
+                    d.error("control '\(control.id)' maps '\(link.requirement)' twice", at: link.location)
+                }
+            }
+        }
+
+        // Not covered.
+        for entry in set.notCovered { checkRef(entry.requirement, at: entry.location) }
+
+        // Crosswalks.
+        for crosswalk in set.crosswalks {
+            for fw in [crosswalk.source, crosswalk.target] where ids[fw] == nil {
+                d.error("unknown framework '\(fw)'\(Suggestion.hint(for: fw, in: frameworkIDs))", at: crosswalk.location)
+            }
+            var pairs: Set<[RequirementRef]> = []
+            for link in crosswalk.links {
+                if ids[link.source.framework] != nil { checkRef(link.source, at: link.location) }
+                if ids[link.target.framework] != nil { checkRef(link.target, at: link.location) }
+                if !pairs.insert([link.source, link.target]).inserted {
+                    d.error("'\(link.source)' → '\(link.target)' is mapped twice", at: link.location)
+                }
+            }
+        }
+        return d
+    }
+
+    static func looksLikeConfigRule(_ rule: String) -> Bool {
+        !rule.isEmpty && rule.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+}
+
+extension String {
+    /// The text with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

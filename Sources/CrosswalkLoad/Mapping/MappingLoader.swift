@@ -1,0 +1,221 @@
+import CrosswalkModel
+
+/// Reads one mapping file (docs/mappings.md) into a `MappingSet`; the kind of file is told by its
+/// top-level keys. Checks the file's own structure; references to frameworks, requirements,
+/// controls and services are checked across all files by `MappingChecker`.
+public enum MappingLoader {
+    public static func load(_ source: SourceText) -> (mappings: MappingSet, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var set = MappingSet()
+        guard CatalogueLoader.fileExtension(source.path) != "xml" else {
+            diagnostics.error("mapping files are YAML (docs/mappings.md)", at: source.fileLocation)
+            return (set, diagnostics)
+        }
+        let (root, parseDiagnostics) =
+            CatalogueLoader.fileExtension(source.path) == "json" ? JSONReader.parse(source) : YAMLReader.parse(source)
+        diagnostics.append(contentsOf: parseDiagnostics)
+        guard let root else { return (set, diagnostics) }
+        guard root.pairs != nil else {
+            diagnostics.error("a mapping file is a YAML mapping, not \(root.typeName)", at: root.location)
+            return (set, diagnostics)
+        }
+        if root["services"] != nil {
+            set.services = readServices(root, diagnostics: &diagnostics)
+        } else if root["entries"] != nil {
+            set.responsibilities = readResponsibilities(root, diagnostics: &diagnostics)
+        } else if root["controls"] != nil {
+            set.controls = readControls(root, diagnostics: &diagnostics)
+        } else if root["not-covered"] != nil {
+            set.notCovered = readNotCovered(root, diagnostics: &diagnostics)
+        } else if root["maps"] != nil {
+            if let crosswalk = readCrosswalk(root, diagnostics: &diagnostics) { set.crosswalks = [crosswalk] }
+        } else {
+            diagnostics.error(
+                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered' or 'maps' (with 'source' and 'target')",
+                at: root.location)
+        }
+        return (set, diagnostics)
+    }
+
+    // MARK: - services.yaml
+
+    static func readServices(_ root: DataNode, diagnostics: inout Diagnostics) -> [AWSService] {
+        guard let file = MappingFields.open(root, as: "the services file", keys: ["services"], diagnostics: &diagnostics)
+        else { return [] }
+        return file.items("services", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let f = MappingFields.open(
+                    node, as: "a service", keys: ["id", "name", "category", "contributes", "prowler"], diagnostics: &diagnostics)
+            else { return nil }
+            let id = f.text("id", diagnostics: &diagnostics)
+            let name = f.text("name", diagnostics: &diagnostics)
+            let category = f.choice("category", ServiceCategory.self, diagnostics: &diagnostics)
+            let contributes = f.text("contributes", diagnostics: &diagnostics)
+            let prowler = f.list("prowler", diagnostics: &diagnostics).map(\.value)
+            guard let id, let name, let category, let contributes else { return nil }
+            return AWSService(
+                id: id.value, name: name.value, category: category, contributes: contributes.value, prowler: prowler,
+                location: node.location)
+        }
+    }
+
+    // MARK: - responsibility/FRAMEWORK.yaml
+
+    static func readResponsibilities(_ root: DataNode, diagnostics: inout Diagnostics) -> [ResponsibilityEntry] {
+        guard
+            let file = MappingFields.open(
+                root, as: "a responsibility file", keys: ["framework", "entries"], diagnostics: &diagnostics),
+            let framework = file.text("framework", diagnostics: &diagnostics)
+        else { return [] }
+        return file.items("entries", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let f = MappingFields.open(
+                    node, as: "a responsibility entry",
+                    keys: ["requirement", "responsibility", "rationale", "attestation", "services"], diagnostics: &diagnostics)
+            else { return nil }
+            let requirement = f.requirement("requirement", framework: framework.value, diagnostics: &diagnostics)
+            let responsibility = f.choice("responsibility", Responsibility.self, diagnostics: &diagnostics)
+            let rationale = f.text("rationale", diagnostics: &diagnostics)
+            let attestation = f.text("attestation", required: false, diagnostics: &diagnostics)
+            if let attestation, Attestation.named(attestation.value) == nil {
+                let ids = Attestation.known.map(\.id)
+                diagnostics.error(
+                    "unknown attestation '\(attestation.value)'\(Suggestion.hint(for: attestation.value, in: ids)); expected one of \(ids.joined(separator: ", "))",
+                    at: attestation.location)
+            }
+            if let responsibility, responsibility != .customer, attestation == nil {
+                diagnostics.error(
+                    "a '\(responsibility.rawValue)' requirement needs the 'attestation' that evidences AWS's part",
+                    at: node.location)
+            }
+            let services = readServiceUses(f, diagnostics: &diagnostics)
+            guard let requirement else { return nil }
+            return ResponsibilityEntry(
+                requirement: requirement, responsibility: responsibility ?? .customer, rationale: rationale?.value ?? "",
+                attestation: attestation?.value, services: services, location: node.location)
+        }
+    }
+
+    static func readServiceUses(_ f: MappingFields, diagnostics: inout Diagnostics) -> [ServiceUse] {
+        f.items("services", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let s = MappingFields.open(node, as: "a service use", keys: ["service", "role"], diagnostics: &diagnostics),
+                let service = s.text("service", diagnostics: &diagnostics),
+                let role = s.choice("role", ServiceRole.self, diagnostics: &diagnostics)
+            else { return nil }
+            return ServiceUse(service: service.value, role: role)
+        }
+    }
+
+    // MARK: - controls/*.yaml
+
+    static let controlKeys = [
+        "id", "title", "statement", "owner", "frequency", "evidence", "automation", "services", "satisfies",
+    ]
+
+    static func readControls(_ root: DataNode, diagnostics: inout Diagnostics) -> [CustomerControl] {
+        guard let file = MappingFields.open(root, as: "a controls file", keys: ["controls"], diagnostics: &diagnostics)
+        else { return [] }
+        return file.items("controls", diagnostics: &diagnostics).compactMap { node in
+            guard let f = MappingFields.open(node, as: "a control", keys: controlKeys, diagnostics: &diagnostics)
+            else { return nil }
+            let id = f.text("id", diagnostics: &diagnostics)
+            let title = f.text("title", diagnostics: &diagnostics)
+            let statement = f.text("statement", diagnostics: &diagnostics)
+            let owner = f.text("owner", diagnostics: &diagnostics)
+            let frequency = f.choice("frequency", Frequency.self, diagnostics: &diagnostics)
+            let evidence: [ExpectedEvidence] = f.items("evidence", diagnostics: &diagnostics).compactMap { e in
+                guard
+                    let ef = MappingFields.open(e, as: "an evidence item", keys: ["kind", "description"], diagnostics: &diagnostics),
+                    let kind = ef.choice("kind", EvidenceKind.self, diagnostics: &diagnostics),
+                    let description = ef.text("description", diagnostics: &diagnostics)
+                else { return nil }
+                return ExpectedEvidence(kind: kind, description: description.value)
+            }
+            if evidence.isEmpty { diagnostics.error("control '\(id?.value ?? "?")' names no evidence", at: f.location(of: "evidence")) }
+            var prowler: [String] = []
+            var configRules: [String] = []
+            if let automation = node["automation"],
+                let af = MappingFields.open(automation, as: "'automation'", keys: ["prowler", "config-rules"], diagnostics: &diagnostics)
+            {
+                prowler = af.list("prowler", diagnostics: &diagnostics).map(\.value)
+                configRules = af.list("config-rules", diagnostics: &diagnostics).map(\.value)
+            }
+            let services = f.list("services", diagnostics: &diagnostics).map(\.value)
+            let satisfies: [ControlMapping] = f.items("satisfies", diagnostics: &diagnostics).compactMap { m in
+                guard
+                    let mf = MappingFields.open(
+                        m, as: "a 'satisfies' link", keys: ["requirement", "relationship", "rationale", "note"],
+                        diagnostics: &diagnostics),
+                    let requirement = mf.requirement("requirement", diagnostics: &diagnostics)
+                else { return nil }
+                let relationship = mf.choice("relationship", Relationship.self, diagnostics: &diagnostics) ?? .noRelationship
+                let rationale = mf.choice("rationale", MatchingRationale.self, diagnostics: &diagnostics) ?? .semantic
+                let note = mf.text("note", required: false, diagnostics: &diagnostics)?.value ?? ""
+                return ControlMapping(
+                    requirement: requirement, relationship: relationship, rationale: rationale, note: note, location: m.location)
+            }
+            // Keep a control whose other fields are bad, so its references are still checked; the
+            // errors above already make the set unusable.
+            guard let id else { return nil }
+            return CustomerControl(
+                id: id.value, title: title?.value ?? "", statement: statement?.value ?? "", owner: owner?.value ?? "",
+                frequency: frequency ?? .annual,
+                evidence: evidence, prowlerChecks: prowler, configRules: configRules, services: services,
+                satisfies: satisfies, location: node.location)
+        }
+    }
+
+    // MARK: - controls/not-covered.yaml
+
+    static func readNotCovered(_ root: DataNode, diagnostics: inout Diagnostics) -> [NotCovered] {
+        guard let file = MappingFields.open(root, as: "a not-covered file", keys: ["not-covered"], diagnostics: &diagnostics)
+        else { return [] }
+        return file.items("not-covered", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let f = MappingFields.open(node, as: "a not-covered entry", keys: ["requirement", "reason"], diagnostics: &diagnostics),
+                let requirement = f.requirement("requirement", diagnostics: &diagnostics),
+                let reason = f.text("reason", diagnostics: &diagnostics)
+            else { return nil }
+            return NotCovered(requirement: requirement, reason: reason.value, location: node.location)
+        }
+    }
+
+    // MARK: - crosswalks/SOURCE--TARGET.yaml
+
+    static func readCrosswalk(_ root: DataNode, diagnostics: inout Diagnostics) -> Crosswalk? {
+        guard
+            let file = MappingFields.open(
+                root, as: "a crosswalk file", keys: ["source", "target", "provenance", "maps"], diagnostics: &diagnostics),
+            let source = file.text("source", diagnostics: &diagnostics),
+            let target = file.text("target", diagnostics: &diagnostics)
+        else { return nil }
+        let provenance = file.text("provenance", diagnostics: &diagnostics)?.value ?? ""
+        let links: [CrosswalkLink] = file.items("maps", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let f = MappingFields.open(
+                    node, as: "a crosswalk row", keys: ["source", "target", "relationship", "rationale", "strength", "note"],
+                    diagnostics: &diagnostics),
+                let from = f.requirement("source", framework: source.value, diagnostics: &diagnostics),
+                let to = f.requirement("target", framework: target.value, diagnostics: &diagnostics)
+            else { return nil }
+            let relationship = f.choice("relationship", Relationship.self, diagnostics: &diagnostics) ?? .noRelationship
+            let rationale = f.choice("rationale", MatchingRationale.self, diagnostics: &diagnostics) ?? .semantic
+            var strength = 1
+            if let strengthText = f.text("strength", diagnostics: &diagnostics) {
+                if let value = Int(strengthText.value), (1...10).contains(value) {
+                    strength = value
+                } else {
+                    diagnostics.error(
+                        "strength must be a whole number from 1 to 10, not '\(strengthText.value)'", at: strengthText.location)
+                }
+            }
+            let note = f.text("note", required: false, diagnostics: &diagnostics)?.value ?? ""
+            return CrosswalkLink(
+                source: from, target: to, relationship: relationship, rationale: rationale, strength: strength, note: note,
+                location: node.location)
+        }
+        return Crosswalk(
+            source: source.value, target: target.value, provenance: provenance, links: links, location: root.location)
+    }
+}
