@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "crosswalk", targets: ["crosswalk"]),
         .library(name: "CrosswalkModel", targets: ["CrosswalkModel"]),
         .library(name: "CrosswalkLoad", targets: ["CrosswalkLoad"]),
+        .library(name: "CrosswalkAssess", targets: ["CrosswalkAssess"]),
         .library(name: "CrosswalkRender", targets: ["CrosswalkRender"]),
     ],
     dependencies: [
@@ -32,13 +33,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // assess: the crosswalk graph (relationships, inference, coverage); pure functions of the model.
+        .target(name: "CrosswalkAssess", dependencies: ["CrosswalkModel"]),
         // render: model → text / JSON. Never imports the loaders.
-        .target(name: "CrosswalkRender", dependencies: ["CrosswalkModel"]),
+        .target(name: "CrosswalkRender", dependencies: ["CrosswalkModel", "CrosswalkAssess"]),
         // The thin CLI: option parsing and calls into the libraries.
         .executableTarget(
             name: "crosswalk",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkRender",
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,10 @@ let package = Package(
             name: "CrosswalkLoadTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkRender"],
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "CrosswalkAssessTests",
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

@@ -223,13 +223,19 @@ public struct CrosswalkLink: Sendable, Hashable {
 public struct Crosswalk: Sendable, Hashable {
     public var source: String
     public var target: String
+    /// When the mapping was last reviewed (YYYY-MM-DD).
+    public var date: String?
     public var provenance: String
     public var links: [CrosswalkLink]
     public var location: SourceLocation
 
-    public init(source: String, target: String, provenance: String, links: [CrosswalkLink], location: SourceLocation) {
+    public init(
+        source: String, target: String, date: String? = nil, provenance: String, links: [CrosswalkLink],
+        location: SourceLocation
+    ) {
         self.source = source
         self.target = target
+        self.date = date
         self.provenance = provenance
         self.links = links
         self.location = location

@@ -47,9 +47,10 @@ func clip(_ text: String, _ limit: Int) -> String {
 
 /// A plain text table with columns padded to their widest cell; the last column is not padded.
 public enum Table {
-    public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        let all = [header] + rows
-        var widths = [Int](repeating: 0, count: header.count)
+    public static func render(header: [String]?, rows: [[String]], rightAligned: Set<Int> = [], indent: String = "") -> String {
+        let all = (header.map { [$0] } ?? []) + rows
+        guard let columns = all.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         var out = ""
         for row in all {
@@ -59,7 +60,7 @@ public enum Table {
                 let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                 cells.append(rightAligned.contains(i) ? pad + cell : (last ? cell : cell + pad))
             }
-            out += cells.joined(separator: "  ") + "\n"
+            out += indent + cells.joined(separator: "  ") + "\n"
         }
         return out
     }

@@ -119,6 +119,12 @@ public struct JSONWriter {
         }
     }
 
+    /// A value written as given (a number literal the caller has formatted).
+    public mutating func raw(_ literal: String) {
+        beginValue()
+        bytes.append(contentsOf: literal.utf8)
+    }
+
     public mutating func null() {
         beginValue()
         bytes.append(contentsOf: "null".utf8)

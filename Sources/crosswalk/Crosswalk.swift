@@ -28,6 +28,9 @@ struct Crosswalk: ParsableCommand {
             ./Frameworks); mappings from the mappings folder (--mappings, CROSSWALK_MAPPINGS, default ./Mappings).
             A requirement is named FRAMEWORK:ID, e.g. soc2:CC6.1 or hipaa:164.312(a)(2)(iv).
             """,
-        subcommands: [FrameworksCommand.self, ShowCommand.self, ValidateCommand.self]
+        subcommands: [
+            FrameworksCommand.self, ShowCommand.self, MapCommand.self, ControlsCommand.self, ServicesCommand.self,
+            OSCALCommand.self, ValidateCommand.self,
+        ]
     )
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CrosswalkAssess
 import CrosswalkLoad
+import CrosswalkRender
 import CrosswalkModel
 import Foundation
 
@@ -22,6 +24,12 @@ struct ValidateCommand: ParsableCommand {
             valueName: "dir"))
     var prowlerChecks: String?
 
+    @Flag(name: .long, help: "Also report, per framework, how many requirements have a responsibility, services, controls and crosswalk links.")
+    var coverage = false
+
+    @Option(name: .long, help: "Output format of --coverage.")
+    var format: TextOrJSON = .text
+
     func run() throws {
         let directory = prowlerChecks ?? ProcessInfo.processInfo.environment["CROSSWALK_PROWLER_CHECKS"]
         let report = Validator(workspace: global.workspace, prowlerChecksDirectory: directory).validate(paths: paths)
@@ -29,6 +37,16 @@ struct ValidateCommand: ParsableCommand {
         if let note = report.note { global.printer.print([.warning(note, at: .file(global.mappingsDirectory))]) }
         let errors = report.diagnostics.errors.count
         let warnings = report.diagnostics.items.count - errors
+        if coverage {
+            guard errors == 0 else {
+                writeOutput("\(report.filesChecked) files checked: \(errors) errors, \(warnings) warnings\n")
+                throw ExitCode(1)
+            }
+            let loaded = try Loaded(global)
+            let figures = loaded.frameworks.map { FrameworkCoverage.compute(for: $0, index: loaded.index) }
+            writeOutput(format == .json ? MappingListRender.coverageJSON(figures) : MappingListRender.coverageText(figures))
+            return
+        }
         writeOutput("\(report.filesChecked) files checked: \(errors) errors, \(warnings) warnings\n")
         if errors > 0 { throw ExitCode(1) }
     }

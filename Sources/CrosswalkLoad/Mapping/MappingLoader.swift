@@ -124,7 +124,11 @@ public enum MappingLoader {
             let statement = f.text("statement", diagnostics: &diagnostics)
             let owner = f.text("owner", diagnostics: &diagnostics)
             let frequency = f.choice("frequency", Frequency.self, diagnostics: &diagnostics)
-            let evidence: [ExpectedEvidence] = f.items("evidence", diagnostics: &diagnostics).compactMap { e in
+            let evidenceNodes = f.items("evidence", diagnostics: &diagnostics)
+            if evidenceNodes.isEmpty {
+                diagnostics.error("control '\(id?.value ?? "?")' names no evidence", at: f.location(of: "evidence"))
+            }
+            let evidence: [ExpectedEvidence] = evidenceNodes.compactMap { e in
                 guard
                     let ef = MappingFields.open(e, as: "an evidence item", keys: ["kind", "description"], diagnostics: &diagnostics),
                     let kind = ef.choice("kind", EvidenceKind.self, diagnostics: &diagnostics),
@@ -132,7 +136,6 @@ public enum MappingLoader {
                 else { return nil }
                 return ExpectedEvidence(kind: kind, description: description.value)
             }
-            if evidence.isEmpty { diagnostics.error("control '\(id?.value ?? "?")' names no evidence", at: f.location(of: "evidence")) }
             var prowler: [String] = []
             var configRules: [String] = []
             if let automation = node["automation"],
@@ -186,11 +189,15 @@ public enum MappingLoader {
     static func readCrosswalk(_ root: DataNode, diagnostics: inout Diagnostics) -> Crosswalk? {
         guard
             let file = MappingFields.open(
-                root, as: "a crosswalk file", keys: ["source", "target", "provenance", "maps"], diagnostics: &diagnostics),
+                root, as: "a crosswalk file", keys: ["source", "target", "date", "provenance", "maps"], diagnostics: &diagnostics),
             let source = file.text("source", diagnostics: &diagnostics),
             let target = file.text("target", diagnostics: &diagnostics)
         else { return nil }
         let provenance = file.text("provenance", diagnostics: &diagnostics)?.value ?? ""
+        let date = file.text("date", required: false, diagnostics: &diagnostics)
+        if let date, !CatalogueAssembler.isISODate(date.value) {
+            diagnostics.error("date '\(date.value)' is not of the form YYYY-MM-DD", at: date.location)
+        }
         let links: [CrosswalkLink] = file.items("maps", diagnostics: &diagnostics).compactMap { node in
             guard
                 let f = MappingFields.open(
@@ -216,6 +223,7 @@ public enum MappingLoader {
                 location: node.location)
         }
         return Crosswalk(
-            source: source.value, target: target.value, provenance: provenance, links: links, location: root.location)
+            source: source.value, target: target.value, date: date?.value, provenance: provenance, links: links,
+            location: root.location)
     }
 }

@@ -1,0 +1,156 @@
+import CrosswalkAssess
+import CrosswalkModel
+
+/// `crosswalk map FRAMEWORK:ID`: one requirement with its responsibility, AWS services, customer
+/// controls and related requirements, as text or JSON.
+public struct RequirementMapping: Sendable {
+    public var ref: RequirementRef
+    public var requirement: Requirement
+    public var responsibility: ResponsibilityEntry?
+    public var inheritedFrom: RequirementRef?
+    public var services: [(service: AWSService?, use: ServiceUse)]
+    public var controls: [(control: CustomerControl, link: ControlMapping)]
+    public var related: [RelatedRequirement]
+    /// Titles of the related requirements, by reference.
+    public var titles: [RequirementRef: String]
+
+    /// Gathers everything the index knows about one requirement.
+    public init(ref: RequirementRef, requirement: Requirement, index: MappingIndex, to framework: String?, includeInferred: Bool = true) {
+        self.ref = ref
+        self.requirement = requirement
+        let found = index.responsibility(for: ref)
+        responsibility = found?.entry
+        inheritedFrom = found?.inheritedFrom
+        services = (found?.entry.services ?? []).map { (index.services[$0.service], $0) }
+        controls = index.controls(for: ref)
+        related = index.related(to: ref, in: framework, includeInferred: includeInferred)
+        var titles: [RequirementRef: String] = [:]
+        for r in related { titles[r.requirement] = index.requirement(r.requirement)?.title ?? "" }
+        self.titles = titles
+    }
+
+    public func json() -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("framework", ref.framework)
+        w.field("id", ref.id)
+        w.field("title", requirement.title)
+        w.field("kind", requirement.kind.rawValue)
+        w.field("description", requirement.description)
+        if let responsibility {
+            w.field("responsibility", responsibility.responsibility.rawValue)
+            w.field("rationale", responsibility.rationale)
+            w.key("attestation")
+            if let id = responsibility.attestation {
+                w.beginObject()
+                w.field("id", id)
+                w.field("title", Attestation.named(id)?.title ?? id)
+                w.endObject()
+            } else {
+                w.null()
+            }
+            w.key("responsibilityInheritedFrom")
+            if let inheritedFrom { w.value(inheritedFrom.description) } else { w.null() }
+        } else {
+            w.key("responsibility")
+            w.null()
+        }
+        w.key("awsServices")
+        w.beginArray()
+        for (service, use) in services {
+            w.beginObject()
+            w.field("id", use.service)
+            w.field("name", service?.name ?? use.service)
+            w.field("role", use.role.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("controls")
+        w.beginArray()
+        for (control, link) in controls {
+            w.beginObject()
+            w.field("id", control.id)
+            w.field("title", control.title)
+            w.field("relationship", link.relationship.rawValue)
+            w.field("coverage", link.relationship.coverage.rawValue)
+            w.field("rationale", link.rationale.rawValue)
+            w.field("note", link.note)
+            w.field("owner", control.owner)
+            w.field("frequency", control.frequency.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("related")
+        w.beginArray()
+        for r in related {
+            w.beginObject()
+            w.field("framework", r.requirement.framework)
+            w.field("id", r.requirement.id)
+            w.field("title", titles[r.requirement] ?? "")
+            w.field("relationship", r.relationship.rawValue)
+            w.field("strength", r.strength)
+            w.field("inferred", r.inferred)
+            w.field("path", r.path)
+            w.field("note", r.note)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+
+    public func text() -> String {
+        var out = "\(ref)  \(requirement.title)"
+        var tags = [requirement.kind.rawValue]
+        if let implementation = requirement.attribute("implementation") { tags.append(implementation) }
+        out += "  [\(tags.joined(separator: ", "))]\n"
+        if !requirement.description.isEmpty { out += wrap(requirement.description, indent: "  ") }
+        out += "\n"
+        if let responsibility {
+            out += "Responsibility: \(responsibility.responsibility.rawValue)"
+            if let inheritedFrom { out += " (from \(inheritedFrom))" }
+            out += "\n" + wrap(responsibility.rationale, indent: "  ")
+            if let id = responsibility.attestation {
+                out += "  AWS attestation: \(Attestation.named(id)?.title ?? id)\n"
+            }
+        } else {
+            out += "Responsibility: not mapped\n"
+        }
+        out += "\nAWS services:\n"
+        if services.isEmpty { out += "  none mapped\n" }
+        out += Table.render(
+            header: nil, rows: services.map { [$0.use.service, $0.use.role.rawValue, $0.service?.name ?? ""] }, indent: "  ")
+        out += "\nCustomer controls:\n"
+        if controls.isEmpty { out += "  none mapped\n" }
+        out += Table.render(
+            header: nil,
+            rows: controls.map { [$0.control.id, $0.link.relationship.rawValue, $0.control.title] }, indent: "  ")
+        out += "\nRelated requirements:\n"
+        if related.isEmpty { out += "  none\n" }
+        out += Table.render(
+            header: nil,
+            rows: related.map { r in
+                [
+                    r.requirement.description, r.relationship.rawValue, "strength \(r.strength)",
+                    r.inferred ? "inferred via \(r.path.joined(separator: ", "))" : "direct",
+                    titles[r.requirement] ?? "",
+                ]
+            }, indent: "  ")
+        return out
+    }
+}
+
+/// Text wrapped at 100 columns with an indent, ending in a newline.
+func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+    var out = ""
+    var line = indent
+    for word in text.split(separator: " ") {
+        if line.count + word.count + 1 > width, line.count > indent.count {
+            out += line + "\n"
+            line = indent
+        }
+        line += (line.count > indent.count ? " " : "") + word
+    }
+    if line.count > indent.count { out += line + "\n" }
+    return out
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CrosswalkLoad
+import CrosswalkModel
+import CrosswalkRender
+import Foundation
+
+struct OSCALCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oscal",
+        abstract: "Exchange crosswalks as OSCAL 1.2 mapping collections.",
+        subcommands: [ExportMapping.self, ImportMapping.self]
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, xml }
+
+    struct ExportMapping: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-mapping",
+            abstract: "Write a shipped crosswalk (SOURCE → TARGET) as an OSCAL mapping-collection.",
+            discussion: "Example: crosswalk oscal export-mapping soc2 iso27001-2022 --format xml --out soc2-iso.xml"
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Source framework id.") var source: String
+        @Argument(help: "Target framework id.") var target: String
+        @Option(name: .long, help: "json or xml.") var format: Format = .json
+        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var out: String?
+        @Option(name: .long, help: ArgumentHelp("last-modified date (YYYY-MM-DD) when the crosswalk names none.", valueName: "date"))
+        var lastModified: String?
+
+        func run() throws {
+            let loaded = try Loaded(global)
+            guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {
+                let known = loaded.mappings.crosswalks.map { "\($0.source) \($0.target)" }.sorted()
+                throw ValidationError("no crosswalk from \(source) to \(target); shipped: \(known.joined(separator: ", "))")
+            }
+            guard let date = lastModified ?? crosswalk.date else {
+                throw ValidationError("the crosswalk has no 'date': give --last-modified YYYY-MM-DD")
+            }
+            let title = "Crosswalk: \(titleOf(source, loaded)) to \(titleOf(target, loaded))"
+            let text = format == .json
+                ? OSCALMappingWriter.json(crosswalk, lastModified: date, title: title)
+                : OSCALMappingWriter.xml(crosswalk, lastModified: date, title: title)
+            try emit(text, to: out)
+        }
+
+        func titleOf(_ id: String, _ loaded: Loaded) -> String {
+            loaded.frameworks.first { $0.id == id }?.title ?? id
+        }
+    }
+
+    struct ImportMapping: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-mapping",
+            abstract: "Read an OSCAL mapping-collection (XML, JSON or YAML) and write it as a Crosswalk crosswalk file (YAML).",
+            discussion: "The framework ids come from the resources' href (file name) unless --source / --target are given."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The OSCAL mapping collection.") var file: String
+        @Option(name: .long, help: "Source framework id.") var source: String?
+        @Option(name: .long, help: "Target framework id.") var target: String?
+        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var out: String?
+
+        func run() throws {
+            let (text, failure) = Workspace.read(file)
+            guard let text else {
+                global.printer.print(failure.map { [$0] } ?? [])
+                throw ExitCode(1)
+            }
+            let (crosswalks, diagnostics) = OSCALMappingReader.load(text, sourceFramework: source, targetFramework: target)
+            global.printer.print(diagnostics.sorted)
+            if diagnostics.hasErrors { throw ExitCode(1) }
+            guard crosswalks.count == 1, let crosswalk = crosswalks.first else {
+                throw ValidationError("the collection holds \(crosswalks.count) mappings; Crosswalk imports one at a time")
+            }
+            // The imported links must name requirements that exist.
+            let frameworks = global.workspace.loadFrameworks().frameworks
+            var set = MappingSet()
+            set.crosswalks = [crosswalk]
+            let problems = MappingChecker(frameworks: frameworks).check(set)
+            global.printer.print(problems.sorted)
+            if problems.hasErrors { throw ExitCode(1) }
+            try emit(
+                CrosswalkYAMLWriter.yaml(
+                    crosswalk, date: crosswalk.date, comment: "Imported from the OSCAL mapping collection \(file)."),
+                to: out)
+        }
+    }
+}
+
+/// Writes text to a file (all or nothing: a temporary file renamed into place) or to standard output.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        writeOutput(text)
+        return
+    }
+    let url = URL(fileURLWithPath: path)
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+    }
+}
