@@ -149,7 +149,8 @@ public struct MappingIndex: Sendable {
 
     /// Requirements of other frameworks related to this one: direct crosswalk links, then links
     /// inferred through customer controls (A → control → B), never stronger than their weakest link.
-    /// A direct link wins over an inferred one for the same pair. Sorted by framework, then id.
+    /// A direct link wins over an inferred one for the same pair. Sorted by framework, then id in
+    /// natural order.
     public func related(to ref: RequirementRef, in framework: String? = nil, includeInferred: Bool = true)
         -> [RelatedRequirement]
     {
@@ -186,7 +187,7 @@ public struct MappingIndex: Sendable {
             }
             for (key, value) in inferred where best[key] == nil { best[key] = value }
         }
-        return best.values.sorted { $0.requirement < $1.requirement }
+        return best.values.sorted { $0.requirement.naturallyPrecedes($1.requirement) }
     }
 }
 

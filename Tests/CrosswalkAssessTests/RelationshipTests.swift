@@ -79,3 +79,15 @@ struct RelationshipTests {
         #expect(R.noRelationship.coverage == .none)
     }
 }
+
+@Suite("Natural order of ids")
+struct NaturalOrderTests {
+    @Test("digit runs compare as numbers", arguments: [
+        ("A.8.7", "A.8.24"), ("Art.9", "Art.10"), ("CC6.1", "CC6.1-POF1"), ("164.308(a)(1)", "164.308(a)(2)"),
+        ("A.5.1", "A.5.1.1"), ("CO-07.3", "CO-14"),
+    ])
+    func order(_ pair: (String, String)) {
+        #expect(pair.0.naturallyPrecedes(pair.1))
+        #expect(!pair.1.naturallyPrecedes(pair.0))
+    }
+}
