@@ -29,15 +29,18 @@ struct ShippedMappingTests {
         }
     }
 
-    @Test("the control set has 80 to 150 controls, each with evidence, an owner and links in several frameworks")
+    @Test("the control set has 80 to 150 controls, each with evidence, an owner and requirements; most serve several frameworks")
     func controlSet() {
         let controls = shipped.mappings.controls
         #expect((80...150).contains(controls.count), "\(controls.count)")
+        var multiFramework = 0
         for control in controls {
             #expect(!control.evidence.isEmpty && !control.owner.isEmpty, "\(control.id)")
-            let frameworks = Set(control.satisfies.map(\.requirement.framework))
-            #expect(frameworks.count >= 2, "\(control.id) maps only \(frameworks)")
+            #expect(!control.satisfies.isEmpty, "\(control.id) maps nothing")
+            if Set(control.satisfies.map(\.requirement.framework)).count >= 2 { multiFramework += 1 }
         }
+        // Collect once, satisfy many: nearly every control counts for more than one framework.
+        #expect(Double(multiFramework) >= Double(controls.count) * 0.9, "\(multiFramework) of \(controls.count)")
         #expect(controls.contains { $0.id.hasPrefix("RSK") && $0.frequency == .semiAnnual },
                 "the risk assessment is re-evaluated at least twice a year")
     }
