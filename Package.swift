@@ -9,11 +9,14 @@ let package = Package(
         .library(name: "CrosswalkModel", targets: ["CrosswalkModel"]),
         .library(name: "CrosswalkLoad", targets: ["CrosswalkLoad"]),
         .library(name: "CrosswalkAssess", targets: ["CrosswalkAssess"]),
+        .library(name: "CrosswalkEvidence", targets: ["CrosswalkEvidence"]),
         .library(name: "CrosswalkRender", targets: ["CrosswalkRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2, used directly; imported by exactly one file (CrosswalkLoad/XML/XMLDocument.swift).
@@ -33,6 +36,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The evidence store (SQLite through GRDB, files by SHA-256) and the finding importers.
+        .target(
+            name: "CrosswalkEvidence",
+            dependencies: [
+                "CrosswalkModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // assess: the crosswalk graph (relationships, inference, coverage); pure functions of the model.
         .target(name: "CrosswalkAssess", dependencies: ["CrosswalkModel"]),
         // render: model → text / JSON. Never imports the loaders.
@@ -41,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "crosswalk",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender",
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkEvidence", "CrosswalkRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +65,11 @@ let package = Package(
         .testTarget(
             name: "CrosswalkAssessTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"]
+        ),
+        .testTarget(
+            name: "CrosswalkEvidenceTests",
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

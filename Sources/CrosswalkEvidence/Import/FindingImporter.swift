@@ -1,0 +1,228 @@
+import CrosswalkModel
+import Foundation
+
+/// `crosswalk evidence import FILE`: tells the format, reads the records and stores them, all or
+/// nothing. Large Prowler OCSF files are streamed element by element.
+public struct FindingImporter {
+    public var store: EvidenceStore
+    /// Requirements of the shipped catalogues (findings' references to anything else are left out).
+    public var knownRequirements: Set<RequirementRef>?
+    /// For AWS Config results, which carry neither.
+    public var account = ""
+    public var region = ""
+    public var progress: ((Int) -> Void)?
+
+    public init(store: EvidenceStore, knownRequirements: Set<RequirementRef>? = nil) {
+        self.store = store
+        self.knownRequirements = knownRequirements
+    }
+
+    public func run(path: String, format requested: ImportFormat = .auto) throws -> ImportSummary {
+        let format = requested == .auto ? try Self.detect(path: path) : requested
+        let (sha256, _) = try EvidenceStore.sha256(ofFile: path)
+        switch format {
+        case .prowlerOCSF:
+            return try store.importFindings(
+                file: path, sha256: sha256, format: format,
+                produce: { consume in
+                    do {
+                        try JSONArrayStream.forEachElement(path: path) { element, position in
+                            let finding: ImportedFinding
+                            do {
+                                finding = try FindingParsers.ocsf(element)
+                            } catch let failure as JSONScan.Failure {
+                                let scan = JSONScan(element)
+                                throw ImportError(
+                                    file: path, line: position.line + scan.line(of: failure.offset) - 1, record: position.index,
+                                    message: failure.message)
+                            }
+                            try consume(finding)
+                        }
+                    } catch let failure as JSONArrayStream.Failure {
+                        throw ImportError(file: path, line: failure.line, record: failure.index, message: "malformed JSON: \(failure.message)")
+                    }
+                }, knownRequirements: knownRequirements, progress: progress)
+        case .asff, .config:
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ImportError(file: path, line: 0, message: "cannot be read")
+            }
+            let findings = try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return format == .asff
+                    ? try FindingParsers.asff(bytes, file: path)
+                    : try FindingParsers.config(bytes, file: path, account: account, region: region)
+            }
+            return try store.importFindings(
+                file: path, sha256: sha256, format: format, produce: { consume in try findings.forEach(consume) },
+                knownRequirements: knownRequirements, progress: progress)
+        case .prowlerCSV:
+            let findings = try Self.prowlerCSV(path: path)
+            return try store.importFindings(
+                file: path, sha256: sha256, format: format, produce: { consume in try findings.forEach(consume) },
+                knownRequirements: knownRequirements, progress: progress)
+        case .csv:
+            let rows = try Self.manualCSV(path: path, knownRequirements: knownRequirements)
+            return try store.importManual(file: path, sha256: sha256, rows: rows)
+        case .auto:
+            throw ImportError(file: path, line: 0, message: "cannot tell the format")
+        }
+    }
+
+    // MARK: - Format detection
+
+    /// Looks at the start of the file: JSON arrays of OCSF or ASFF findings, ASFF or Config
+    /// objects, Prowler's `;` CSV or our evidence CSV.
+    public static func detect(path: String) throws -> ImportFormat {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, line: 0, message: "cannot be read") }
+        defer { try? handle.close() }
+        let head = String(decoding: (try handle.read(upToCount: 64 << 10)) ?? Data(), as: UTF8.self)
+        let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if trimmed.first == "[" {
+            if head.contains("\"status_code\"") && head.contains("\"metadata\"") { return .prowlerOCSF }
+            if head.contains("\"SchemaVersion\"") || head.contains("\"GeneratorId\"") { return .asff }
+            if trimmed.dropFirst().drop(while: \.isWhitespace).first == "]" {
+                throw ImportError(file: path, line: 1, message: "an empty array: nothing tells the format; give --format")
+            }
+        } else if trimmed.first == "{" {
+            if head.contains("\"Findings\"") { return .asff }
+            if head.contains("\"EvaluationResults\"") { return .config }
+        } else {
+            let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" }
+            if firstLine.contains("CHECK_ID") && firstLine.contains(";") { return .prowlerCSV }
+            let headers = firstLine.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if headers.contains("title") && headers.contains("kind") { return .csv }
+        }
+        throw ImportError(
+            file: path, line: 1,
+            message: "cannot tell the format: expected Prowler OCSF JSON, Prowler CSV, ASFF, AWS Config results or the evidence CSV (give --format)")
+    }
+
+    // MARK: - CSV formats
+
+    static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError(file: path, line: 0, message: "cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ImportError(file: path, line: 0, message: "not UTF-8 text") }
+        return text
+    }
+
+    static func csvRows(_ path: String, delimiter: Character) throws -> [(line: Int, fields: [String])] {
+        do {
+            return try CSVReader.rows(try readText(path), delimiter: delimiter)
+        } catch let failure as CSVReader.Failure {
+            throw ImportError(file: path, line: failure.line, message: "malformed CSV: \(failure.message)")
+        }
+    }
+
+    /// Prowler's CSV (`;`-separated): one finding per row.
+    static func prowlerCSV(path: String) throws -> [ImportedFinding] {
+        let rows = try csvRows(path, delimiter: ";")
+        guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
+        var column: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() { column[name] = i }
+        for needed in ["CHECK_ID", "STATUS", "RESOURCE_UID", "REGION", "ACCOUNT_UID", "TIMESTAMP"] where column[needed] == nil {
+            throw ImportError(file: path, line: header.line, message: "no \(needed) column (expected Prowler's CSV output)")
+        }
+        return try rows.dropFirst().enumerated().map { index, row in
+            func get(_ name: String) -> String {
+                guard let i = column[name], i < row.fields.count else { return "" }
+                return row.fields[i]
+            }
+            guard row.fields.count == header.fields.count else {
+                throw ImportError(file: path, line: row.line, record: index + 1, message: "\(row.fields.count) fields, expected \(header.fields.count)")
+            }
+            guard let result = FindingResult(rawValue: get("STATUS").uppercased()) else {
+                throw ImportError(file: path, line: row.line, record: index + 1, message: "STATUS '\(get("STATUS"))' is not PASS, FAIL or MANUAL")
+            }
+            var requirements: [RequirementRef] = []
+            // "SOC2: cc_6_1, cc_6_2 | HIPAA: 164_312_a_2_iv | …"
+            for part in get("COMPLIANCE").split(separator: "|") {
+                guard let colon = part.firstIndex(of: ":") else { continue }
+                let key = part[..<colon].trimmingCharacters(in: .whitespaces)
+                guard let framework = ProwlerCompliance.frameworks[key] else { continue }
+                for id in part[part.index(after: colon)...].split(separator: ",") {
+                    if let ours = ProwlerCompliance.requirement(framework: framework, id: id.trimmingCharacters(in: .whitespaces)) {
+                        requirements.append(RequirementRef(framework: framework, id: ours))
+                    }
+                }
+            }
+            // Prowler writes "2026-11-22 15:23:48.296441"; OCSF writes the same instant with a "T".
+            let observed = get("TIMESTAMP").replacingOccurrences(of: " ", with: "T")
+            return ImportedFinding(
+                tool: "prowler", checkID: get("CHECK_ID"), title: get("CHECK_TITLE").isEmpty ? get("CHECK_ID") : get("CHECK_TITLE"),
+                resourceID: get("RESOURCE_UID"), account: get("ACCOUNT_UID"), region: get("REGION"),
+                severity: get("SEVERITY").lowercased(), result: result, observedAt: observed, requirements: requirements)
+        }
+    }
+
+    /// The columns of the evidence CSV (docs/evidence.md).
+    public static let manualColumns = [
+        "title", "kind", "controls", "requirements", "owner", "source", "effective_from", "effective_to", "expires_at",
+        "status", "notes", "file",
+    ]
+
+    /// Our evidence CSV: one manual evidence item per row; files are relative to the CSV's folder.
+    static func manualCSV(path: String, knownRequirements: Set<RequirementRef>?) throws -> [EvidenceStore.NewEvidence] {
+        let rows = try csvRows(path, delimiter: ",")
+        guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
+        var column: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard manualColumns.contains(key) else {
+                throw ImportError(file: path, line: header.line, message: "unknown column '\(name)'; expected \(manualColumns.joined(separator: ", "))")
+            }
+            column[key] = i
+        }
+        for needed in ["title", "kind", "owner", "effective_from"] where column[needed] == nil {
+            throw ImportError(file: path, line: header.line, message: "no '\(needed)' column")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try rows.dropFirst().enumerated().map { index, row in
+            func get(_ name: String) -> String {
+                guard let i = column[name], i < row.fields.count else { return "" }
+                return row.fields[i].trimmingCharacters(in: .whitespaces)
+            }
+            func fail(_ message: String) -> ImportError { ImportError(file: path, line: row.line, record: index + 1, message: message) }
+            guard row.fields.count == header.fields.count else { throw fail("\(row.fields.count) fields, expected \(header.fields.count)") }
+            guard !get("title").isEmpty else { throw fail("empty title") }
+            guard let kind = EvidenceKind(rawValue: get("kind")) else {
+                throw fail("kind '\(get("kind"))' is not one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard isDate(get("effective_from")) else { throw fail("effective_from '\(get("effective_from"))' is not YYYY-MM-DD") }
+            for name in ["effective_to", "expires_at"] where !get(name).isEmpty && !isDate(get(name)) {
+                throw fail("\(name) '\(get(name))' is not YYYY-MM-DD")
+            }
+            let status = get("status").isEmpty ? EvidenceStatus.submitted : EvidenceStatus(rawValue: get("status"))
+            guard let status else { throw fail("status '\(get("status"))' is not draft, submitted, accepted or rejected") }
+            let requirements = try split(get("requirements")).map { text -> RequirementRef in
+                guard let ref = RequirementRef(text) else { throw fail("'\(text)' is not FRAMEWORK:ID") }
+                if let knownRequirements, !knownRequirements.contains(ref) { throw fail("unknown requirement '\(text)'") }
+                return ref
+            }
+            let controls = split(get("controls"))
+            guard !controls.isEmpty || !requirements.isEmpty else { throw fail("names neither a control nor a requirement") }
+            let files = try split(get("file")).map { name -> String in
+                let full = name.hasPrefix("/") ? name : folder + "/" + name
+                guard FileManager.default.fileExists(atPath: full) else { throw fail("file '\(name)' not found") }
+                return full
+            }
+            return EvidenceStore.NewEvidence(
+                title: get("title"), kind: kind, controls: controls, requirements: requirements, owner: get("owner"),
+                source: get("source"), effectiveFrom: get("effective_from"),
+                effectiveTo: get("effective_to").isEmpty ? nil : get("effective_to"),
+                expiresAt: get("expires_at").isEmpty ? nil : get("expires_at"), status: status, notes: get("notes"), files: files)
+        }
+    }
+
+    /// Values separated by `|` or white space.
+    static func split(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init).filter { !$0.isEmpty }
+    }
+
+    public static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
+}

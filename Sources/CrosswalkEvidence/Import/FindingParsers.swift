@@ -1,0 +1,210 @@
+import CrosswalkModel
+import Foundation
+
+/// The formats `crosswalk evidence import` reads.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    case auto
+    case prowlerOCSF = "prowler-ocsf"
+    case prowlerCSV = "prowler-csv"
+    case asff
+    case config
+    case csv
+}
+
+/// A malformed record: where it is and what is wrong.
+public struct ImportError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    /// The record's index (0-based) in an array, or its row in a CSV, when known.
+    public var record: Int?
+    public var message: String
+
+    public var description: String {
+        let place = line > 0 ? "\(file):\(line)" : file
+        let which = record.map { " (record \($0))" } ?? ""
+        return "\(place): error: \(message)\(which)"
+    }
+}
+
+enum FindingParsers {
+    /// One Prowler OCSF finding.
+    static func ocsf(_ element: UnsafeBufferPointer<UInt8>) throws -> ImportedFinding {
+        let scan = JSONScan(element)
+        let top = try scan.members(at: 0)
+        func field(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
+            try scan.text(scan.value(name, in: members))
+        }
+        func object(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> [(key: Range<Int>, value: Range<Int>)] {
+            guard let range = scan.value(name, in: members), element[range.lowerBound] == UInt8(ascii: "{") else { return [] }
+            return try scan.members(at: range.lowerBound)
+        }
+        guard let status = try field("status_code", in: top) else { throw JSONScan.Failure(message: "no status_code", offset: 0) }
+        guard let result = FindingResult(rawValue: status.uppercased()) else {
+            throw JSONScan.Failure(
+                message: "status_code '\(status)' is not PASS, FAIL or MANUAL", offset: scan.value("status_code", in: top)?.lowerBound ?? 0)
+        }
+        let metadata = try object("metadata", in: top)
+        let info = try object("finding_info", in: top)
+        guard let check = try field("event_code", in: metadata) ?? (try field("uid", in: try object("analytic", in: info))),
+            !check.isEmpty
+        else { throw JSONScan.Failure(message: "no metadata.event_code (check id)", offset: 0) }
+        let cloud = try object("cloud", in: top)
+        let account = try field("uid", in: try object("account", in: cloud)) ?? ""
+        var resourceID = ""
+        var region = try field("region", in: cloud) ?? ""
+        if let resources = scan.value("resources", in: top), element[resources.lowerBound] == UInt8(ascii: "[") {
+            if let first = try scan.elements(at: resources.lowerBound).first, element[first.lowerBound] == UInt8(ascii: "{") {
+                let resource = try scan.members(at: first.lowerBound)
+                resourceID = try field("uid", in: resource) ?? ""
+                region = try field("region", in: resource) ?? region
+            }
+        }
+        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no resources[0].uid", offset: 0) }
+        let observed = try field("created_time_dt", in: info) ?? (try field("time_dt", in: top)) ?? ""
+        guard !observed.isEmpty else { throw JSONScan.Failure(message: "no finding_info.created_time_dt", offset: 0) }
+        var requirements: [RequirementRef] = []
+        let unmapped = try object("unmapped", in: top)
+        for (key, value) in try object("compliance", in: unmapped) {
+            let name = String(decoding: UnsafeBufferPointer(rebasing: element[key]), as: UTF8.self)
+            guard let framework = ProwlerCompliance.frameworks[name], element[value.lowerBound] == UInt8(ascii: "[") else { continue }
+            for id in try scan.elements(at: value.lowerBound) {
+                if let raw = try scan.text(id), let ours = ProwlerCompliance.requirement(framework: framework, id: raw) {
+                    requirements.append(RequirementRef(framework: framework, id: ours))
+                }
+            }
+        }
+        return ImportedFinding(
+            tool: "prowler", checkID: check, title: try field("title", in: info) ?? check, resourceID: resourceID, account: account,
+            region: region, severity: (try field("severity", in: top) ?? "").lowercased(), result: result,
+            observedAt: observed, requirements: requirements)
+    }
+
+    /// ASFF findings: `{"Findings": [...]}` (aws securityhub get-findings) or a bare array (Prowler).
+    static func asff(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [ImportedFinding] {
+        let scan = JSONScan(bytes)
+        var i = 0
+        scan.skipSpace(&i)
+        guard i < bytes.count else { throw ImportError(file: file, line: 1, message: "the file is empty") }
+        var arrayStart = i
+        if bytes[i] == UInt8(ascii: "{") {
+            let top = try wrap(file, scan) { try scan.members(at: i) }
+            guard let findings = scan.value("Findings", in: top) else {
+                throw ImportError(file: file, line: 1, message: "no 'Findings' array (expected AWS Security Finding Format)")
+            }
+            arrayStart = findings.lowerBound
+        }
+        let elements = try wrap(file, scan) { try scan.elements(at: arrayStart) }
+        return try elements.enumerated().map { index, range in
+            do {
+                return try asffFinding(scan, range)
+            } catch let failure as JSONScan.Failure {
+                throw ImportError(file: file, line: scan.line(of: range.lowerBound), record: index, message: failure.message)
+            }
+        }
+    }
+
+    static func asffFinding(_ scan: JSONScan, _ range: Range<Int>) throws -> ImportedFinding {
+        let f = try scan.members(at: range.lowerBound)
+        func obj(_ r: Range<Int>?) throws -> [(key: Range<Int>, value: Range<Int>)] {
+            guard let r, scan.bytes[r.lowerBound] == UInt8(ascii: "{") else { return [] }
+            return try scan.members(at: r.lowerBound)
+        }
+        let compliance = try obj(scan.value("Compliance", in: f))
+        guard let status = try scan.text(scan.value("Status", in: compliance)) else {
+            throw JSONScan.Failure(message: "no Compliance.Status", offset: range.lowerBound)
+        }
+        let result: FindingResult
+        switch status {
+        case "PASSED": result = .pass
+        case "FAILED": result = .fail
+        case "WARNING", "NOT_AVAILABLE": result = .manual
+        default: throw JSONScan.Failure(message: "Compliance.Status '\(status)' is not PASSED, FAILED, WARNING or NOT_AVAILABLE", offset: range.lowerBound)
+        }
+        let generator = try scan.text(scan.value("GeneratorId", in: f)) ?? ""
+        let productFields = try obj(scan.value("ProductFields", in: f))
+        // Prowler's generator is `prowler-<check id>`; Security Hub's own controls end in the control id.
+        let fromGenerator = generator.hasPrefix("prowler-")
+            ? String(generator.dropFirst("prowler-".count)) : generator.split(separator: "/").last.map(String.init) ?? generator
+        let check = try scan.text(scan.value("CheckID", in: productFields)) ?? fromGenerator
+        guard !check.isEmpty else { throw JSONScan.Failure(message: "no GeneratorId", offset: range.lowerBound) }
+        var resourceID = ""
+        var region = try scan.text(scan.value("Region", in: f)) ?? ""
+        if let resources = scan.value("Resources", in: f), let first = try scan.elements(at: resources.lowerBound).first {
+            let r = try scan.members(at: first.lowerBound)
+            resourceID = try scan.text(scan.value("Id", in: r)) ?? ""
+            region = try scan.text(scan.value("Region", in: r)) ?? region
+        }
+        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no Resources[0].Id", offset: range.lowerBound) }
+        let severity = try scan.text(scan.value("Label", in: try obj(scan.value("Severity", in: f)))) ?? ""
+        var requirements: [RequirementRef] = []
+        if let related = scan.value("RelatedRequirements", in: compliance) {
+            for item in try scan.elements(at: related.lowerBound) {
+                // Prowler writes "SOC2 cc_6_1 cc_6_2", "HIPAA 164_312_a_2_iv" (framework, then ids).
+                guard let text = try scan.text(item) else { continue }
+                let words = text.split(separator: " ").map(String.init)
+                guard let key = words.first, let framework = ProwlerCompliance.frameworks[key] else { continue }
+                for id in words.dropFirst() {
+                    if let ours = ProwlerCompliance.requirement(framework: framework, id: id) {
+                        requirements.append(RequirementRef(framework: framework, id: ours))
+                    }
+                }
+            }
+        }
+        let observed = try scan.text(scan.value("UpdatedAt", in: f)) ?? (try scan.text(scan.value("CreatedAt", in: f))) ?? ""
+        return ImportedFinding(
+            tool: generator.hasPrefix("prowler") ? "prowler" : "securityhub", checkID: check,
+            title: try scan.text(scan.value("Title", in: f)) ?? check, resourceID: resourceID,
+            account: try scan.text(scan.value("AwsAccountId", in: f)) ?? "", region: region, severity: severity.lowercased(),
+            result: result, observedAt: observed, requirements: requirements)
+    }
+
+    /// AWS Config `get-compliance-details-by-config-rule` output: `{"EvaluationResults": [...]}`.
+    static func config(_ bytes: UnsafeBufferPointer<UInt8>, file: String, account: String, region: String) throws -> [ImportedFinding] {
+        let scan = JSONScan(bytes)
+        let top = try wrap(file, scan) { try scan.members(at: 0) }
+        guard let results = scan.value("EvaluationResults", in: top) else {
+            throw ImportError(file: file, line: 1, message: "no 'EvaluationResults' array (expected AWS Config compliance details)")
+        }
+        let elements = try wrap(file, scan) { try scan.elements(at: results.lowerBound) }
+        return try elements.enumerated().map { index, range in
+            do {
+                let e = try scan.members(at: range.lowerBound)
+                let identifier = try scan.value("EvaluationResultIdentifier", in: e).map { try scan.members(at: $0.lowerBound) } ?? []
+                let qualifier = try scan.value("EvaluationResultQualifier", in: identifier).map { try scan.members(at: $0.lowerBound) } ?? []
+                guard let rule = try scan.text(scan.value("ConfigRuleName", in: qualifier)) else {
+                    throw JSONScan.Failure(message: "no EvaluationResultQualifier.ConfigRuleName", offset: range.lowerBound)
+                }
+                guard let resource = try scan.text(scan.value("ResourceId", in: qualifier)) else {
+                    throw JSONScan.Failure(message: "no EvaluationResultQualifier.ResourceId", offset: range.lowerBound)
+                }
+                let type = try scan.text(scan.value("ResourceType", in: qualifier)) ?? ""
+                guard let compliance = try scan.text(scan.value("ComplianceType", in: e)) else {
+                    throw JSONScan.Failure(message: "no ComplianceType", offset: range.lowerBound)
+                }
+                let result: FindingResult
+                switch compliance {
+                case "COMPLIANT": result = .pass
+                case "NON_COMPLIANT": result = .fail
+                case "NOT_APPLICABLE", "INSUFFICIENT_DATA": result = .manual
+                default: throw JSONScan.Failure(message: "ComplianceType '\(compliance)' is not COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE or INSUFFICIENT_DATA", offset: range.lowerBound)
+                }
+                let observed = try scan.text(scan.value("ResultRecordedTime", in: e))
+                    ?? (try scan.text(scan.value("OrderingTimestamp", in: identifier))) ?? ""
+                return ImportedFinding(
+                    tool: "config", checkID: rule, title: "AWS Config rule \(rule)",
+                    resourceID: type.isEmpty ? resource : "\(type)/\(resource)", account: account, region: region,
+                    severity: "", result: result, observedAt: observed, requirements: [])
+            } catch let failure as JSONScan.Failure {
+                throw ImportError(file: file, line: scan.line(of: failure.offset), record: index, message: failure.message)
+            }
+        }
+    }
+
+    static func wrap<T>(_ file: String, _ scan: JSONScan, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as JSONScan.Failure {
+            throw ImportError(file: file, line: scan.line(of: failure.offset), message: "malformed JSON: \(failure.message)")
+        }
+    }
+}

@@ -1,0 +1,264 @@
+/// A single-pass scanner over JSON bytes that extracts only what it is asked for: the keys of an
+/// object with the byte ranges of their values, a string decoded, a value skipped. Nothing is built
+/// for the parts of a document nobody reads, which is what makes large finding files fast to import.
+struct JSONScan {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    struct Failure: Error {
+        var message: String
+        var offset: Int
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    func skipSpace(_ i: inout Int) {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    /// Skips one value starting at `i` (after white space), leaving `i` just past it.
+    func skipValue(_ i: inout Int) throws {
+        skipSpace(&i)
+        guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i) }
+        switch bytes[i] {
+        case UInt8(ascii: "\""):
+            try skipString(&i)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            // Containers: count depth, stepping over strings (which may hold brackets).
+            var depth = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    try skipString(&i)
+                    continue
+                }
+                if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
+                    depth += 1
+                    if depth > 512 { throw Failure(message: "nesting deeper than 512", offset: i) }
+                } else if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 {
+                        i += 1
+                        return
+                    }
+                }
+                i += 1
+            }
+            throw Failure(message: "unexpected end of input inside an object or array", offset: i)
+        default:
+            // A number, true, false or null: up to the next delimiter.
+            let start = i
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09: break
+                default:
+                    i += 1
+                    continue
+                }
+                break
+            }
+            if i == start { throw Failure(message: "expected a value", offset: i) }
+            let first = bytes[start]
+            let valid = first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39)
+                || matches(start, i, "true") || matches(start, i, "false") || matches(start, i, "null")
+            if !valid { throw Failure(message: "invalid value", offset: start) }
+        }
+    }
+
+    func matches(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for k in 0..<w.count where bytes[start + k] != w[k] { return false }
+        return true
+    }
+
+    func skipString(_ i: inout Int) throws {
+        let start = i
+        i += 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return
+            }
+            if b < 0x20 { throw Failure(message: "control character in a string", offset: i) }
+            i += 1
+        }
+        throw Failure(message: "unterminated string", offset: start)
+    }
+
+    /// The members of the object whose `{` is at `start` (after white space): key bytes and value range.
+    func members(at start: Int) throws -> [(key: Range<Int>, value: Range<Int>)] {
+        var i = start
+        skipSpace(&i)
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { throw Failure(message: "expected an object", offset: i) }
+        i += 1
+        var out: [(key: Range<Int>, value: Range<Int>)] = []
+        skipSpace(&i)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return out }
+        while true {
+            skipSpace(&i)
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a string key", offset: i) }
+            let keyStart = i + 1
+            try skipString(&i)
+            let key = keyStart..<(i - 1)
+            skipSpace(&i)
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':'", offset: i) }
+            i += 1
+            skipSpace(&i)
+            let valueStart = i
+            try skipValue(&i)
+            out.append((key, valueStart..<i))
+            skipSpace(&i)
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input: missing '}'", offset: i) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "}") { return out }
+            throw Failure(message: "expected ',' or '}'", offset: i)
+        }
+    }
+
+    /// The value ranges of the array whose `[` is at `start`.
+    func elements(at start: Int) throws -> [Range<Int>] {
+        var i = start
+        skipSpace(&i)
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { throw Failure(message: "expected an array", offset: i) }
+        i += 1
+        var out: [Range<Int>] = []
+        skipSpace(&i)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { return out }
+        while true {
+            skipSpace(&i)
+            let valueStart = i
+            try skipValue(&i)
+            out.append(valueStart..<i)
+            skipSpace(&i)
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input: missing ']'", offset: i) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") { return out }
+            throw Failure(message: "expected ',' or ']'", offset: i)
+        }
+    }
+
+    /// Whether the key bytes equal a name (keys with escapes never match, which is fine for the
+    /// plain ASCII keys the importers look for).
+    func key(_ range: Range<Int>, is name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for k in 0..<n.count where bytes[range.lowerBound + k] != n[k] { return false }
+        return true
+    }
+
+    /// The member value named `name` in a member list.
+    func value(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) -> Range<Int>? {
+        members.first { key($0.key, is: name) }?.value
+    }
+
+    /// A value as text: strings decoded; numbers, booleans and null as written; nil for containers.
+    func text(_ range: Range<Int>?) throws -> String? {
+        guard let range, !range.isEmpty else { return nil }
+        let first = bytes[range.lowerBound]
+        if first == UInt8(ascii: "\"") { return try decodeString(range) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return nil }
+        if matches(range.lowerBound, range.upperBound, "null") { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Decodes a JSON string literal (quotes included in `range`), escapes and surrogate pairs too.
+    func decodeString(_ range: Range<Int>) throws -> String {
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        var hasEscape = false
+        for k in inner where bytes[k] == UInt8(ascii: "\\") {
+            hasEscape = true
+            break
+        }
+        if !hasEscape {
+            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self) else {
+                throw Failure(message: "invalid UTF-8 in a string", offset: range.lowerBound)
+            }
+            return s
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
+        var k = inner.lowerBound
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= inner.upperBound else { throw Failure(message: "truncated \\u escape", offset: at) }
+            var v: UInt32 = 0
+            for j in at..<(at + 4) {
+                let c = bytes[j]
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: throw Failure(message: "invalid \\u escape", offset: j)
+                }
+                v = v * 16 + d
+            }
+            return v
+        }
+        while k < inner.upperBound {
+            let b = bytes[k]
+            guard b == UInt8(ascii: "\\") else {
+                out.append(b)
+                k += 1
+                continue
+            }
+            guard k + 1 < inner.upperBound else { throw Failure(message: "unterminated escape", offset: k) }
+            let e = bytes[k + 1]
+            k += 2
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(k)
+                k += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard k + 6 <= inner.upperBound, bytes[k] == UInt8(ascii: "\\"), bytes[k + 1] == UInt8(ascii: "u") else {
+                        throw Failure(message: "unpaired surrogate in \\u escape", offset: k)
+                    }
+                    let low = try hex4(k + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw Failure(message: "invalid surrogate pair", offset: k) }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    k += 6
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw Failure(message: "unpaired surrogate in \\u escape", offset: k)
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw Failure(message: "invalid \\u escape", offset: k) }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                throw Failure(message: "invalid escape", offset: k - 2)
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else {
+            throw Failure(message: "invalid UTF-8 in a string", offset: range.lowerBound)
+        }
+        return s
+    }
+
+    /// 1-based line of a byte offset (for error messages only).
+    func line(of offset: Int) -> Int {
+        var line = 1
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A { line += 1 }
+        return line
+    }
+}

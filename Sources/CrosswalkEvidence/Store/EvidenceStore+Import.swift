@@ -1,0 +1,179 @@
+import CrosswalkModel
+import Foundation
+import GRDB
+
+/// What an import did.
+public struct ImportSummary: Sendable, Hashable {
+    public var file: String
+    public var format: ImportFormat
+    /// Records read from the file.
+    public var records = 0
+    /// New evidence items (a check on a resource not seen before, or a manual row).
+    public var addedItems = 0
+    /// New observations of findings already in the store.
+    public var newObservations = 0
+    /// Records already in the store (same finding, same time).
+    public var unchanged = 0
+    /// Requirement references in the findings that name no shipped requirement (left out).
+    public var unknownRequirements = 0
+    /// The distinct unknown references (sorted, at most ten), to show the user.
+    public var unknownExamples: [String] = []
+    /// True when this exact file was imported before: nothing was added.
+    public var alreadyImported = false
+    /// Findings by latest result after the import, for the file's findings.
+    public var results: [FindingResult: Int] = [:]
+}
+
+extension EvidenceStore {
+    /// Imports automated findings in one transaction: all or nothing. The same check on the same
+    /// resource is one evidence item; each scan adds an observation; the latest observation decides
+    /// the item's current result. Importing a file again (same SHA-256) adds nothing.
+    ///
+    /// - Parameters:
+    ///   - produce: reads the file, calling its argument once per finding (streaming).
+    ///   - knownRequirements: the requirements of the shipped catalogues (nil: keep every reference).
+    ///   - progress: called with the number of records read so far, every 10,000.
+    public func importFindings(
+        file: String, sha256: String, format: ImportFormat,
+        produce: ((ImportedFinding) throws -> Void) throws -> Void,
+        knownRequirements: Set<RequirementRef>? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        var summary = ImportSummary(file: file, format: format)
+        let at = now
+        try queue.inTransaction(.immediate) { db in
+            if let previous = try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) {
+                summary.alreadyImported = true
+                _ = previous
+                return .rollback
+            }
+            try db.execute(
+                sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, ?, ?, ?, 0, 0)",
+                arguments: [file, sha256, format.rawValue, at])
+            let importID = db.lastInsertedRowID
+            let insertEvidence = try db.cachedStatement(
+                sql: """
+                    INSERT INTO evidence (uid, kind, title, owner, source, effective_from, added_at, status, notes, revision)
+                    VALUES (?, 'automated-finding', ?, '', ?, ?, ?, 'accepted', 'Imported automated finding.', 1)
+                    """)
+            let selectEvidence = try db.cachedStatement(sql: "SELECT id FROM evidence WHERE uid = ?")
+            let insertObservation = try db.cachedStatement(
+                sql: "INSERT INTO observation (evidence_id, observed_at, result, import_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            let upsertFinding = try db.cachedStatement(
+                sql: """
+                    INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
+                        severity = excluded.severity
+                    WHERE excluded.observed_at >= finding.observed_at
+                    """)
+            let insertLink = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)")
+            var seen: [Int64: FindingResult] = [:]
+            var unknown: Set<String> = []
+            try produce { finding in
+                summary.records += 1
+                if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
+                let date = String(finding.observedAt.prefix(10))
+                // Look up first: a conflicting INSERT would still use up an id.
+                let id: Int64
+                let isNew: Bool
+                if let existing = try Int64.fetchOne(selectEvidence, arguments: [finding.uid]) {
+                    id = existing
+                    isNew = false
+                } else {
+                    try insertEvidence.execute(arguments: [finding.uid, finding.title, "\(finding.tool): \(file)", date, at])
+                    id = db.lastInsertedRowID
+                    isNew = true
+                    summary.addedItems += 1
+                }
+                try insertObservation.execute(arguments: [id, finding.observedAt, finding.result.rawValue, importID])
+                if db.changesCount > 0 {
+                    if !isNew { summary.newObservations += 1 }
+                    try upsertFinding.execute(arguments: [
+                        id, finding.tool, finding.checkID, finding.resourceID, finding.account, finding.region, finding.severity,
+                        finding.result.rawValue, finding.observedAt,
+                    ])
+                } else {
+                    summary.unchanged += 1
+                }
+                for ref in finding.requirements {
+                    let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
+                        .map { RequirementRef(framework: ref.framework, id: $0) }
+                    if let known = candidates.first(where: { knownRequirements?.contains($0) ?? true }) {
+                        try insertLink.execute(arguments: [id, known.framework, known.id])
+                    } else {
+                        summary.unknownRequirements += 1
+                        unknown.insert(ref.description)
+                    }
+                }
+                seen[id] = finding.result
+            }
+            // Current results of the file's findings (the latest observation of each).
+            for chunk in stride(from: 0, to: seen.count, by: 500).map({ Array(seen.keys.sorted()[$0..<min($0 + 500, seen.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT result, count(*) AS n FROM finding WHERE evidence_id IN (\(marks)) GROUP BY result", arguments: StatementArguments(chunk)) {
+                    if let result = FindingResult(rawValue: row["result"]) { summary.results[result, default: 0] += row["n"] as Int }
+                }
+            }
+            summary.unknownExamples = Array(unknown.sorted().prefix(10))
+            try db.execute(
+                sql: "UPDATE import SET records = ?, added = ? WHERE id = ?", arguments: [summary.records, summary.addedItems, importID])
+            try Self.appendAudit(
+                db, at: at, actor: actor, action: "import", subject: file,
+                detail: "format=\(format.rawValue) sha256=\(sha256) records=\(summary.records) added=\(summary.addedItems) observations=\(summary.newObservations)")
+            return .commit
+        }
+        return summary
+    }
+
+    /// Adds manual evidence rows (the generic CSV) in one transaction; a file imported before adds nothing.
+    public func importManual(file: String, sha256: String, rows: [NewEvidence]) throws -> ImportSummary {
+        var summary = ImportSummary(file: file, format: .csv)
+        summary.records = rows.count
+        let stored = try rows.map { row in try row.files.map { try storeFile(at: $0) } }
+        let at = now
+        try queue.inTransaction(.immediate) { db in
+            if try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) != nil {
+                summary.alreadyImported = true
+                return .rollback
+            }
+            try db.execute(
+                sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, ?, 'csv', ?, ?, ?)",
+                arguments: [file, sha256, at, rows.count, rows.count])
+            for (index, row) in rows.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO evidence (uid, kind, title, owner, source, effective_from, effective_to, added_at,
+                                              expires_at, status, notes, revision)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                        """,
+                    arguments: [
+                        "csv:\(sha256):\(index)", row.kind.rawValue, row.title, row.owner, row.source.isEmpty ? file : row.source,
+                        row.effectiveFrom, row.effectiveTo, at, row.expiresAt, row.status.rawValue, row.notes,
+                    ])
+                let id = db.lastInsertedRowID
+                for control in row.controls {
+                    try db.execute(sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", arguments: [id, control])
+                }
+                for ref in row.requirements {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)",
+                        arguments: [id, ref.framework, ref.id])
+                }
+                for f in stored[index] {
+                    try db.execute(
+                        sql: "INSERT INTO evidence_file (evidence_id, name, sha256, size, stored_path, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [id, f.name, f.sha256, f.size, f.storedPath, at])
+                }
+                let item = try Self.fetchItem(db, id: id)!
+                try Self.recordRevision(db, item: item, at: at, by: actor)
+                summary.addedItems += 1
+            }
+            try Self.appendAudit(
+                db, at: at, actor: actor, action: "import", subject: file, detail: "format=csv sha256=\(sha256) records=\(rows.count)")
+            return .commit
+        }
+        return summary
+    }
+}

@@ -1,0 +1,339 @@
+import Crypto
+import CrosswalkModel
+import Foundation
+import GRDB
+
+/// The embedded evidence store: SQLite (WAL) through GRDB, with attached files kept beside it by
+/// SHA-256 (`files/sha256/ab/cdef…`). Every command is one transaction: a failure or a killed
+/// process leaves the store as it was. Changes add revisions and append to a hash-chained audit log.
+public final class EvidenceStore {
+    /// The SQLite file.
+    public let path: String
+    /// The folder holding the SQLite file and `files/`.
+    public let folder: String
+    let queue: DatabaseQueue
+    let clock: @Sendable () -> Date
+    /// Who makes the changes (recorded in revisions and the audit log).
+    public let actor: String
+
+    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
+    public init(path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.path = path
+        self.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        self.actor = actor
+        self.clock = clock
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+    }
+
+    // MARK: - Time
+
+    /// UTC, to the second: `2026-11-22T15:23:48Z`.
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    var now: String { Self.timestamp(clock()) }
+    var today: String { String(now.prefix(10)) }
+
+    // MARK: - Adding evidence
+
+    /// What `crosswalk evidence add` collects.
+    public struct NewEvidence: Sendable {
+        public var title: String
+        public var kind: EvidenceKind
+        public var controls: [String]
+        public var requirements: [RequirementRef]
+        public var owner: String
+        public var source: String
+        public var effectiveFrom: String
+        public var effectiveTo: String?
+        public var expiresAt: String?
+        public var status: EvidenceStatus
+        public var notes: String
+        /// Paths of files to copy in.
+        public var files: [String]
+
+        public init(
+            title: String, kind: EvidenceKind, controls: [String] = [], requirements: [RequirementRef] = [],
+            owner: String, source: String = "", effectiveFrom: String, effectiveTo: String? = nil,
+            expiresAt: String? = nil, status: EvidenceStatus = .submitted, notes: String = "", files: [String] = []
+        ) {
+            self.title = title
+            self.kind = kind
+            self.controls = controls
+            self.requirements = requirements
+            self.owner = owner
+            self.source = source
+            self.effectiveFrom = effectiveFrom
+            self.effectiveTo = effectiveTo
+            self.expiresAt = expiresAt
+            self.status = status
+            self.notes = notes
+            self.files = files
+        }
+    }
+
+    /// Adds an evidence item, copying its files into the store first (content-addressed, so a
+    /// failed transaction leaves at most an unreferenced copy, never a half-written record).
+    @discardableResult
+    public func add(_ new: NewEvidence) throws -> EvidenceItem {
+        let stored = try new.files.map { try storeFile(at: $0) }
+        let at = now
+        let id: Int64 = try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO evidence (uid, kind, title, owner, source, effective_from, effective_to, added_at,
+                                          expires_at, status, notes, revision)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """,
+                arguments: [
+                    "manual:" + UUID().uuidString.lowercased(), new.kind.rawValue, new.title, new.owner, new.source,
+                    new.effectiveFrom, new.effectiveTo, at, new.expiresAt, new.status.rawValue, new.notes,
+                ])
+            let id = db.lastInsertedRowID
+            for control in new.controls {
+                try db.execute(sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", arguments: [id, control])
+            }
+            for ref in new.requirements {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)",
+                    arguments: [id, ref.framework, ref.id])
+            }
+            for file in stored {
+                try db.execute(
+                    sql: "INSERT INTO evidence_file (evidence_id, name, sha256, size, stored_path, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [id, file.name, file.sha256, file.size, file.storedPath, at])
+            }
+            let item = try Self.fetchItem(db, id: id)!
+            try Self.recordRevision(db, item: item, at: at, by: actor)
+            try Self.appendAudit(
+                db, at: at, actor: actor, action: "add", subject: item.displayID,
+                detail: "kind=\(new.kind.rawValue) title=\(new.title) files=\(stored.map(\.sha256).joined(separator: ","))")
+            return id
+        }
+        return try item(id)!
+    }
+
+    /// Copies a file into `files/sha256/ab/cdef…` (atomically; kept if already there).
+    func storeFile(at path: String) throws -> EvidenceFile {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotRead(path)
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: temporary, contents: nil)
+        guard let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+                size += Int64(chunk.count)
+                try out.write(contentsOf: chunk)
+            }
+            try out.synchronize()
+            try out.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        let digest = Self.hex(hasher.finalize())
+        let relative = "files/sha256/\(digest.prefix(2))/\(digest.dropFirst(2))"
+        let destination = folder + "/" + relative
+        if FileManager.default.fileExists(atPath: destination) {
+            try FileManager.default.removeItem(atPath: temporary)
+        } else {
+            try FileManager.default.createDirectory(
+                atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return EvidenceFile(name: name, sha256: digest, size: size, storedPath: relative)
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xf)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// SHA-256 of a file on disk, streamed.
+    public static func sha256(ofFile path: String) throws -> (digest: String, size: Int64) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotRead(path) }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += Int64(chunk.count)
+        }
+        return (hex(hasher.finalize()), size)
+    }
+
+    // MARK: - Changing evidence
+
+    /// Accepts or rejects (or returns to draft/submitted) an item: a new revision, never an overwrite.
+    @discardableResult
+    public func setStatus(_ id: Int64, to status: EvidenceStatus, note: String? = nil) throws -> EvidenceItem {
+        let at = now
+        try queue.write { db in
+            guard let before = try Self.fetchItem(db, id: id) else { throw StoreError.noSuchItem(id) }
+            var notes = before.notes
+            if let note, !note.isEmpty { notes = notes.isEmpty ? note : notes + "\n" + note }
+            try db.execute(
+                sql: "UPDATE evidence SET status = ?, notes = ?, revision = revision + 1 WHERE id = ?",
+                arguments: [status.rawValue, notes, id])
+            let after = try Self.fetchItem(db, id: id)!
+            try Self.recordRevision(db, item: after, at: at, by: actor)
+            try Self.appendAudit(
+                db, at: at, actor: actor, action: status.rawValue, subject: after.displayID,
+                detail: "status \(before.status.rawValue) -> \(status.rawValue)\(note.map { " note=\($0)" } ?? "")")
+        }
+        return try item(id)!
+    }
+
+    /// A revision: the item as it was after one change.
+    public struct Revision: Sendable, Hashable {
+        public var revision: Int
+        public var changedAt: String
+        public var changedBy: String
+        /// The item's fields as JSON.
+        public var snapshot: String
+    }
+
+    public func revisions(of id: Int64) throws -> [Revision] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT revision, changed_at, changed_by, snapshot FROM evidence_revision WHERE evidence_id = ? ORDER BY revision",
+                arguments: [id]
+            ).map { Revision(revision: $0["revision"], changedAt: $0["changed_at"], changedBy: $0["changed_by"], snapshot: $0["snapshot"]) }
+        }
+    }
+
+    static func recordRevision(_ db: Database, item: EvidenceItem, at: String, by actor: String) throws {
+        let snapshot: [String: Any] = [
+            "title": item.title, "kind": item.kind.rawValue, "owner": item.owner, "source": item.source,
+            "effectiveFrom": item.effectiveFrom, "effectiveTo": item.effectiveTo ?? NSNull(),
+            "expiresAt": item.expiresAt ?? NSNull(), "status": item.status.rawValue, "notes": item.notes,
+            "controls": item.controls, "requirements": item.requirements.map(\.description),
+            "files": item.files.map { ["name": $0.name, "sha256": $0.sha256, "size": $0.size] },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: snapshot, options: [.sortedKeys])
+        try db.execute(
+            sql: "INSERT INTO evidence_revision (evidence_id, revision, changed_at, changed_by, snapshot) VALUES (?, ?, ?, ?, ?)",
+            arguments: [item.id, item.revision, at, actor, String(decoding: data, as: UTF8.self)])
+    }
+
+    // MARK: - Audit log
+
+    /// The hash that chains an audit entry to the previous one.
+    static func auditHash(prev: String, at: String, actor: String, action: String, subject: String, detail: String) -> String {
+        var hasher = SHA256()
+        for field in [prev, at, actor, action, subject, detail] {
+            hasher.update(data: Data(field.utf8))
+            hasher.update(data: Data([0x1F]))  // unit separator: fields cannot run into each other
+        }
+        return hex(hasher.finalize())
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func appendAudit(_ db: Database, at: String, actor: String, action: String, subject: String, detail: String) throws {
+        let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1") ?? genesis
+        let hash = auditHash(prev: prev, at: at, actor: actor, action: action, subject: subject, detail: detail)
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [at, actor, action, subject, detail, prev, hash])
+    }
+
+    /// One entry of the audit log.
+    public struct AuditEntry: Sendable, Hashable {
+        public var seq: Int64
+        public var at: String
+        public var actor: String
+        public var action: String
+        public var subject: String
+        public var detail: String
+        public var hash: String
+    }
+
+    public func auditLog() throws -> [AuditEntry] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq").map {
+                AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"], detail: $0["detail"], hash: $0["hash"])
+            }
+        }
+    }
+
+    // MARK: - Verification
+
+    /// Re-hashes every stored file and re-computes the audit chain. Every problem is returned.
+    public func verify() throws -> [String] {
+        var problems: [String] = []
+        let (files, log) = try queue.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT evidence_id, name, sha256, size, stored_path FROM evidence_file ORDER BY evidence_id, stored_path"),
+                try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+            )
+        }
+        for row in files {
+            let stored: String = row["stored_path"]
+            let expected: String = row["sha256"]
+            let id: Int64 = row["evidence_id"]
+            let full = folder + "/" + stored
+            guard FileManager.default.fileExists(atPath: full) else {
+                problems.append("\(full): missing (evidence E-\(id), \(row["name"] as String))")
+                continue
+            }
+            let (digest, size) = try Self.sha256(ofFile: full)
+            if digest != expected || size != (row["size"] as Int64) {
+                problems.append("\(full): content changed (evidence E-\(id), \(row["name"] as String)): sha256 \(digest), expected \(expected)")
+            }
+        }
+        var prev = Self.genesis
+        for row in log {
+            let seq: Int64 = row["seq"]
+            let recorded: String = row["hash"]
+            let recordedPrev: String = row["prev_hash"]
+            let computed = Self.auditHash(
+                prev: prev, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
+            if recordedPrev != prev {
+                problems.append("\(path): audit log entry \(seq) does not follow entry \(seq - 1) (an entry was removed or reordered)")
+            } else if computed != recorded {
+                problems.append("\(path): audit log entry \(seq) was altered (its hash does not match its content)")
+            }
+            prev = recorded
+        }
+        return problems
+    }
+}
+
+/// Failures of the store.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotRead(String)
+    case cannotWrite(String)
+    case noSuchItem(Int64)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path): return "\(path): cannot be read"
+        case .cannotWrite(let path): return "\(path): cannot be written"
+        case .noSuchItem(let id): return "no evidence item E-\(id)"
+        }
+    }
+}

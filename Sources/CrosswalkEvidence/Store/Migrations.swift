@@ -1,0 +1,93 @@
+import GRDB
+
+/// The store's schema. A migration is never edited once shipped: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: evidence, files, links, findings, imports, audit log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE evidence (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        uid TEXT NOT NULL UNIQUE,
+                        kind TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        owner TEXT NOT NULL DEFAULT '',
+                        source TEXT NOT NULL DEFAULT '',
+                        effective_from TEXT NOT NULL,
+                        effective_to TEXT,
+                        added_at TEXT NOT NULL,
+                        expires_at TEXT,
+                        status TEXT NOT NULL,
+                        notes TEXT NOT NULL DEFAULT '',
+                        revision INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE TABLE evidence_revision (
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        revision INTEGER NOT NULL,
+                        changed_at TEXT NOT NULL,
+                        changed_by TEXT NOT NULL,
+                        snapshot TEXT NOT NULL,
+                        PRIMARY KEY (evidence_id, revision)
+                    );
+                    CREATE TABLE evidence_link (
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        control_id TEXT,
+                        framework TEXT,
+                        requirement_id TEXT,
+                        CHECK ((control_id IS NOT NULL) <> (framework IS NOT NULL AND requirement_id IS NOT NULL))
+                    );
+                    CREATE UNIQUE INDEX evidence_link_unique ON evidence_link(evidence_id, ifnull(control_id, ''), ifnull(framework, ''), ifnull(requirement_id, ''));
+                    CREATE INDEX evidence_link_control ON evidence_link(control_id);
+                    CREATE INDEX evidence_link_requirement ON evidence_link(framework, requirement_id);
+                    CREATE TABLE evidence_file (
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        stored_path TEXT NOT NULL,
+                        added_at TEXT NOT NULL
+                    );
+                    CREATE TABLE finding (
+                        evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),
+                        tool TEXT NOT NULL,
+                        check_id TEXT NOT NULL,
+                        resource_id TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        severity TEXT NOT NULL,
+                        result TEXT NOT NULL,
+                        observed_at TEXT NOT NULL
+                    );
+                    CREATE INDEX finding_check ON finding(check_id);
+                    CREATE TABLE observation (
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        observed_at TEXT NOT NULL,
+                        result TEXT NOT NULL,
+                        import_id INTEGER NOT NULL REFERENCES import(id),
+                        PRIMARY KEY (evidence_id, observed_at)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE import (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        file TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        imported_at TEXT NOT NULL,
+                        records INTEGER NOT NULL,
+                        added INTEGER NOT NULL
+                    );
+                    CREATE TABLE audit_log (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        prev_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,168 @@
+import CrosswalkModel
+
+/// One line of an item's history, as shown.
+public struct EvidenceRevisionLine: Sendable {
+    public var revision: Int
+    public var changedAt: String
+    public var changedBy: String
+    public init(revision: Int, changedAt: String, changedBy: String) {
+        self.revision = revision
+        self.changedAt = changedAt
+        self.changedBy = changedBy
+    }
+}
+
+/// Text and JSON views of evidence for `crosswalk evidence list|show|import`.
+public enum EvidenceRender {
+    public static func listText(_ items: [EvidenceItem]) -> String {
+        let rows = items.map { item -> [String] in
+            let links = item.controls + item.requirements.map(\.description)
+            let linkText = links.count > 3 ? links.prefix(3).joined(separator: " ") + " +\(links.count - 3)" : links.joined(separator: " ")
+            return [
+                item.displayID, item.kind.rawValue, item.status.rawValue, item.finding?.result.rawValue ?? "",
+                item.expiresAt ?? "", linkText, clip(item.title, 70),
+            ]
+        }
+        return Table.render(header: ["ID", "KIND", "STATUS", "RESULT", "EXPIRES", "FOR", "TITLE"], rows: rows)
+            + "\(items.count) items\n"
+    }
+
+    public static func listJSON(_ items: [EvidenceItem]) -> String {
+        var w = JSONWriter(capacity: 512 * max(1, items.count))
+        w.beginArray()
+        for item in items { write(item, into: &w) }
+        w.endArray()
+        return w.string
+    }
+
+    static func write(_ item: EvidenceItem, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", item.displayID)
+        w.field("kind", item.kind.rawValue)
+        w.field("status", item.status.rawValue)
+        w.field("title", item.title)
+        w.field("controls", item.controls)
+        w.field("requirements", item.requirements.map(\.description))
+        w.field("owner", item.owner)
+        w.field("source", item.source)
+        w.field("effectiveFrom", item.effectiveFrom)
+        w.key("effectiveTo")
+        if let v = item.effectiveTo { w.value(v) } else { w.null() }
+        w.key("expiresAt")
+        if let v = item.expiresAt { w.value(v) } else { w.null() }
+        w.field("addedAt", item.addedAt)
+        w.field("revision", item.revision)
+        w.key("files")
+        w.beginArray()
+        for file in item.files {
+            w.beginObject()
+            w.field("name", file.name)
+            w.field("sha256", file.sha256)
+            w.field("size", Int(file.size))
+            w.field("path", file.storedPath)
+            w.endObject()
+        }
+        w.endArray()
+        if let f = item.finding {
+            w.field("result", f.result.rawValue)
+            w.field("checkId", f.checkID)
+            w.field("tool", f.tool)
+            w.field("resource", f.resourceID)
+            w.field("account", f.account)
+            w.field("region", f.region)
+            w.field("severity", f.severity)
+            w.field("observedAt", f.observedAt)
+        }
+        if !item.notes.isEmpty { w.field("notes", item.notes) }
+        w.endObject()
+    }
+
+    public static func itemJSON(_ item: EvidenceItem, revisions: [EvidenceRevisionLine]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("item")
+        write(item, into: &w)
+        w.key("revisions")
+        w.beginArray()
+        for r in revisions {
+            w.beginObject()
+            w.field("revision", r.revision)
+            w.field("changedAt", r.changedAt)
+            w.field("changedBy", r.changedBy)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+
+    public static func itemText(_ item: EvidenceItem, revisions: [EvidenceRevisionLine]) -> String {
+        var out = "\(item.displayID)  \(item.title)\n"
+        var rows: [[String]] = [
+            ["kind", item.kind.rawValue], ["status", item.status.rawValue], ["owner", item.owner], ["source", item.source],
+            ["effective", item.effectiveFrom + (item.effectiveTo.map { " to \($0)" } ?? "")],
+            ["expires", item.expiresAt ?? "never"], ["added", item.addedAt],
+        ]
+        if !item.controls.isEmpty { rows.append(["controls", item.controls.joined(separator: ", ")]) }
+        if !item.requirements.isEmpty { rows.append(["requirements", item.requirements.map(\.description).joined(separator: ", ")]) }
+        if let f = item.finding {
+            rows += [
+                ["result", f.result.rawValue], ["check", "\(f.tool) \(f.checkID)"], ["resource", f.resourceID],
+                ["account", "\(f.account) \(f.region)"], ["severity", f.severity], ["observed", f.observedAt],
+            ]
+        }
+        if !item.notes.isEmpty { rows.append(["notes", item.notes]) }
+        out += Table.render(header: nil, rows: rows, indent: "  ")
+        if !item.files.isEmpty {
+            out += "files:\n"
+            out += Table.render(header: nil, rows: item.files.map { [$0.name, "\($0.size) bytes", "sha256 \($0.sha256)"] }, indent: "  ")
+        }
+        out += "revisions:\n"
+        out += Table.render(header: nil, rows: revisions.map { ["\($0.revision)", $0.changedAt, $0.changedBy] }, indent: "  ")
+        return out
+    }
+}
+
+extension EvidenceRender {
+    /// What `evidence import` prints.
+    public static func importSummary(_ s: ImportSummaryLine) -> String {
+        if s.alreadyImported { return "\(s.file): imported before (same SHA-256): nothing added\n" }
+        var out = "\(s.file): \(s.records) records (\(s.format)): \(s.addedItems) new evidence items, \(s.newObservations) new observations, \(s.unchanged) unchanged\n"
+        if !s.results.isEmpty {
+            out += "current results: " + ["PASS", "FAIL", "MANUAL"].map { "\($0) \(s.results[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        }
+        if s.unknownRequirements > 0 {
+            out += "\(s.unknownRequirements) requirement references name no shipped requirement and were left out"
+            out += s.unknownExamples.isEmpty ? "\n" : ": \(s.unknownExamples.joined(separator: ", "))\n"
+        }
+        return out
+    }
+}
+
+/// The figures of an import, as the renderer needs them.
+public struct ImportSummaryLine: Sendable {
+    public var file: String
+    public var format: String
+    public var records: Int
+    public var addedItems: Int
+    public var newObservations: Int
+    public var unchanged: Int
+    public var unknownRequirements: Int
+    public var unknownExamples: [String] = []
+    public var alreadyImported: Bool
+    public var results: [String: Int]
+    public init(
+        file: String, format: String, records: Int, addedItems: Int, newObservations: Int, unchanged: Int,
+        unknownRequirements: Int, alreadyImported: Bool, results: [String: Int]
+    ) {
+        self.file = file
+        self.format = format
+        self.records = records
+        self.addedItems = addedItems
+        self.newObservations = newObservations
+        self.unchanged = unchanged
+        self.unknownRequirements = unknownRequirements
+        self.alreadyImported = alreadyImported
+        self.results = results
+    }
+}

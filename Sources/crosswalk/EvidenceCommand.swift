@@ -1,0 +1,313 @@
+import ArgumentParser
+import CrosswalkEvidence
+import CrosswalkModel
+import CrosswalkRender
+import Foundation
+
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Track evidence per control: files with hashes, owners, expiry, imported automated findings.",
+        discussion: """
+            The store is SQLite at .crosswalk/evidence.sqlite (--store, CROSSWALK_STORE); attached files are \
+            kept beside it by SHA-256. Every change adds a revision and a hash-chained audit log entry.
+            """,
+        subcommands: [Add.self, List.self, Show.self, Accept.self, Reject.self, Import.self, Verify.self]
+    )
+
+    /// Options every evidence command shares.
+    struct StoreOptions: ParsableArguments {
+        @Option(name: .long, help: ArgumentHelp("The evidence store (env CROSSWALK_STORE).", valueName: "path"))
+        var store: String?
+
+        @Option(name: .long, help: ArgumentHelp("Who makes the change (env CROSSWALK_ACTOR, else $USER).", valueName: "name"))
+        var actor: String?
+
+        var path: String { store ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite" }
+
+        var actorName: String {
+            let env = ProcessInfo.processInfo.environment
+            return actor ?? env["CROSSWALK_ACTOR"] ?? env["USER"] ?? "unknown"
+        }
+
+        /// The clock: CROSSWALK_NOW (ISO 8601) fixes it, for reproducible runs and tests.
+        var clock: @Sendable () -> Date {
+            if let fixed = ProcessInfo.processInfo.environment["CROSSWALK_NOW"], let date = ISO8601DateFormatter().date(from: fixed) {
+                return { date }
+            }
+            return { Date() }
+        }
+
+        func open() throws -> EvidenceStore {
+            do {
+                return try EvidenceStore(path: path, actor: actorName, clock: clock)
+            } catch {
+                throw ValidationError("cannot open the evidence store \(path): \(error)")
+            }
+        }
+
+        var today: String { String(ISO8601DateFormatter().string(from: clock()).prefix(10)) }
+    }
+
+    // MARK: - add
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a piece of evidence for customer controls and/or requirements.",
+            discussion: """
+                Example: crosswalk evidence add --control IAM-03 --title "IAM credential report, Q3" \
+                --file credential-report.csv --owner "Cloud platform lead" --effective 2026-09-30
+                Without --expires, the evidence expires after the shortest review frequency of its controls.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "A customer control id (repeatable).") var control: [String] = []
+        @Option(name: .long, help: "A requirement as FRAMEWORK:ID (repeatable).") var requirement: [String] = []
+        @Option(name: .long, help: "What it is.") var title: String
+        @Option(name: .long, help: "A file to attach (repeatable); copied into the store.") var file: [String] = []
+        @Option(name: .long, help: "Who owns it (a role or person).") var owner: String
+        @Option(name: .long, help: ArgumentHelp("Start of the audit window it belongs to (YYYY-MM-DD).", valueName: "date"))
+        var effective: String
+        @Option(name: .long, help: ArgumentHelp("End of that window (YYYY-MM-DD).", valueName: "date")) var effectiveTo: String?
+        @Option(name: .long, help: ArgumentHelp("When it stops counting (YYYY-MM-DD).", valueName: "date")) var expires: String?
+        @Option(name: .long, help: "document, screenshot, policy, config-export, attestation, aws-attestation.")
+        var kind: String = "document"
+        @Option(name: .long, help: "Where it came from.") var source: String = ""
+        @Option(name: .long, help: "Free notes.") var notes: String = ""
+
+        func validate() throws {
+            if control.isEmpty && requirement.isEmpty { throw ValidationError("give at least one --control or --requirement") }
+            for date in [effective] + [effectiveTo, expires].compactMap({ $0 }) where !FindingImporter.isDate(date) {
+                throw ValidationError("'\(date)' is not a date of the form YYYY-MM-DD")
+            }
+            guard let kind = EvidenceKind(rawValue: kind), kind != .automatedFinding else {
+                throw ValidationError("--kind must be one of document, screenshot, policy, config-export, attestation, aws-attestation")
+            }
+            for path in file where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such file")
+            }
+        }
+
+        func run() throws {
+            let loaded = try Loaded(global)
+            var refs: [RequirementRef] = []
+            for text in requirement {
+                guard let ref = RequirementRef(text), loaded.index.requirement(ref) != nil else {
+                    throw ValidationError("unknown requirement '\(text)' (use FRAMEWORK:ID, e.g. soc2:CC6.1)")
+                }
+                refs.append(ref)
+            }
+            var frequencies: [Frequency] = []
+            for id in control {
+                guard let found = loaded.index.controls[id] else {
+                    let hint = closestID(to: id, in: Array(loaded.index.controls.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw ValidationError("unknown control '\(id)'\(hint)")
+                }
+                frequencies.append(found.frequency)
+            }
+            let expiry = expires ?? frequencies.map(\.days).min().map { addDays($0, to: effectiveTo ?? effective) }
+            let store = try storeOptions.open()
+            let item = try store.add(
+                .init(
+                    title: title, kind: EvidenceKind(rawValue: kind)!, controls: control, requirements: refs, owner: owner,
+                    source: source, effectiveFrom: effective, effectiveTo: effectiveTo, expiresAt: expiry, notes: notes, files: file))
+            writeOutput("added \(item.displayID): \(item.title)\(item.expiresAt.map { ", expires \($0)" } ?? "")\n")
+        }
+    }
+
+    // MARK: - list
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List evidence, filtered.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "Evidence for this control (direct, and findings of its Prowler checks).") var control: String?
+        @Option(name: .long, help: "Evidence linked to this requirement (FRAMEWORK:ID).") var requirement: String?
+        @Option(name: .long, help: "Evidence linked to requirements of this framework.") var framework: String?
+        @Option(name: .long, help: "draft, submitted, accepted or rejected.") var status: String?
+        @Flag(name: .long, help: "Only expired evidence (as of --as-of, default today).") var expired = false
+        @Flag(name: .long, help: "Only automated findings whose latest result is FAIL.") var failing = false
+        @Option(name: .long, help: ArgumentHelp("The date for --expired (YYYY-MM-DD).", valueName: "date")) var asOf: String?
+        @Option(name: .long, help: "Output format.") var format: TextOrJSON = .text
+
+        func run() throws {
+            var filter = EvidenceFilter()
+            if let control {
+                let loaded = try Loaded(global)
+                guard let found = loaded.index.controls[control] else { throw ValidationError("unknown control '\(control)'") }
+                filter.control = control
+                filter.controlChecks = Set(found.prowlerChecks + found.configRules)
+            }
+            if let requirement {
+                guard let ref = RequirementRef(requirement) else { throw ValidationError("--requirement takes FRAMEWORK:ID") }
+                filter.requirement = ref
+            }
+            filter.framework = framework
+            if let status {
+                guard let parsed = EvidenceStatus(rawValue: status) else {
+                    throw ValidationError("--status must be draft, submitted, accepted or rejected")
+                }
+                filter.status = parsed
+            }
+            if expired { filter.expiredOn = asOf ?? storeOptions.today }
+            filter.failing = failing
+            let items = try storeOptions.open().list(filter)
+            writeOutput(format == .json ? EvidenceRender.listJSON(items) : EvidenceRender.listText(items))
+        }
+    }
+
+    // MARK: - show, accept, reject
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one evidence item with its files and revisions.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The item (E-12 or 12).") var id: String
+        @Option(name: .long, help: "Output format.") var format: TextOrJSON = .text
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let number = try parseID(id)
+            guard let item = try store.item(number) else { throw ValidationError("no evidence item E-\(number)") }
+            let revisions = try store.revisions(of: number).map {
+                EvidenceRevisionLine(revision: $0.revision, changedAt: $0.changedAt, changedBy: $0.changedBy)
+            }
+            writeOutput(format == .json ? EvidenceRender.itemJSON(item, revisions: revisions) : EvidenceRender.itemText(item, revisions: revisions))
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept an evidence item (a new revision).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The item (E-12 or 12).") var id: String
+        @Option(name: .long, help: "Why.") var note: String?
+        func run() throws {
+            let item = try storeOptions.open().setStatus(try parseID(id), to: .accepted, note: note)
+            writeOutput("\(item.displayID) accepted (revision \(item.revision))\n")
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject an evidence item (a new revision).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The item (E-12 or 12).") var id: String
+        @Option(name: .long, help: "Why.") var note: String?
+        func run() throws {
+            let item = try storeOptions.open().setStatus(try parseID(id), to: .rejected, note: note)
+            writeOutput("\(item.displayID) rejected (revision \(item.revision))\n")
+        }
+    }
+
+    // MARK: - import
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import automated findings (Prowler OCSF or CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
+            discussion: """
+                All or nothing: a malformed record rolls the whole import back and names the file, line and record. \
+                Importing the same file again adds nothing; a later scan adds new observations, and the latest \
+                observation of a check on a resource decides its current result.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The file to import.") var file: String
+        @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, asff, config or csv.") var format: String = "auto"
+        @Option(name: .long, help: "Account of AWS Config results (they do not carry it).") var account: String = ""
+        @Option(name: .long, help: "Region of AWS Config results.") var region: String = ""
+
+        func run() throws {
+            guard let format = ImportFormat(rawValue: format) else {
+                throw ValidationError("--format must be one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
+            let frameworks = global.workspace.loadFrameworks().frameworks
+            var known: Set<RequirementRef>? = nil
+            if frameworks.isEmpty {
+                global.printer.print([
+                    .warning(
+                        "no catalogues here: the findings' requirement references are kept unchecked (set --frameworks)",
+                        at: .file(global.frameworksDirectory))
+                ])
+            } else {
+                known = Set(frameworks.flatMap { f in f.allRequirements.map { RequirementRef(framework: f.id, id: $0.id) } })
+            }
+            var importer = FindingImporter(store: try storeOptions.open(), knownRequirements: known)
+            importer.account = account
+            importer.region = region
+            let progress = ProgressLine()
+            importer.progress = { progress.update($0) }
+            do {
+                let summary = try importer.run(path: file, format: format)
+                progress.finish()
+                var line = ImportSummaryLine(
+                            file: summary.file, format: summary.format.rawValue, records: summary.records,
+                            addedItems: summary.addedItems, newObservations: summary.newObservations, unchanged: summary.unchanged,
+                            unknownRequirements: summary.unknownRequirements, alreadyImported: summary.alreadyImported,
+                            results: Dictionary(uniqueKeysWithValues: summary.results.map { ($0.key.rawValue, $0.value) }))
+                line.unknownExamples = summary.unknownExamples
+                writeOutput(EvidenceRender.importSummary(line))
+            } catch let error as ImportError {
+                progress.finish()
+                global.printer.print([.error(error.message + (error.record.map { " (record \($0))" } ?? ""), at: SourceLocation(file: error.file, line: error.line, column: 0))])
+                FileHandle.standardError.write(Data("nothing was imported: the store is as it was\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    // MARK: - verify
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-hash every stored file and check the audit log's hash chain; exit 1 naming everything that changed.")
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let store = try storeOptions.open()
+            let problems = try store.verify()
+            for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            let files = try store.list().reduce(0) { $0 + $1.files.count }
+            let entries = try store.auditLog().count
+            if problems.isEmpty {
+                writeOutput("verified \(files) files and \(entries) audit log entries: no changes\n")
+            } else {
+                writeOutput("\(problems.count) problems in \(files) files and \(entries) audit log entries\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// `E-12` or `12`.
+func parseID(_ text: String) throws -> Int64 {
+    let digits = text.hasPrefix("E-") || text.hasPrefix("e-") ? String(text.dropFirst(2)) : text
+    guard let id = Int64(digits), id > 0 else { throw ValidationError("'\(text)' is not an evidence id (E-12)") }
+    return id
+}
+
+/// A date plus days (YYYY-MM-DD, UTC).
+func addDays(_ days: Int, to date: String) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withFullDate]
+    guard let start = f.date(from: date) else { return date }
+    return f.string(from: start.addingTimeInterval(Double(days) * 86_400))
+}
+
+/// A one-line progress indicator on standard error, shown only on a terminal and only once the
+/// work has taken more than a second.
+final class ProgressLine: @unchecked Sendable {
+    let start = Date()
+    let enabled = isatty(STDERR_FILENO) != 0
+    var shown = false
+
+    func update(_ records: Int) {
+        guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+        shown = true
+        let rate = Double(records) / Date().timeIntervalSince(start)
+        FileHandle.standardError.write(Data("\r\u{1B}[Kimporting: \(records) records (\(Int(rate))/s)".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,197 @@
+import CrosswalkEvidence
+import CrosswalkModel
+import Foundation
+import Testing
+
+@Suite("Importers")
+struct ImporterTests {
+    @Test("the real Prowler OCSF scan: 187 findings, 105 PASS, 78 FAIL, 4 MANUAL")
+    func realOCSF() throws {
+        guard let ocsf = Fixtures.ocsf else {
+            print("skipped: ../shared/data is absent")
+            return
+        }
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: ocsf)
+        #expect(summary.format == .prowlerOCSF)
+        #expect(summary.records == 187 && summary.addedItems == 187)
+        #expect(summary.results == [.pass: 105, .fail: 78, .manual: 4])
+        // PROVENANCE.md: no CloudTrail trail, an unencrypted scratch bucket, analyst.one without MFA.
+        let failing = try store.list({ var f = EvidenceFilter(); f.failing = true; return f }())
+        #expect(failing.count == 78)
+        #expect(failing.contains { $0.finding?.checkID == "cloudtrail_multi_region_enabled" })
+        #expect(failing.contains { $0.finding?.checkID == "s3_bucket_default_encryption" && $0.finding!.resourceID.contains("analytics-scratch") })
+        #expect(failing.contains { $0.finding?.checkID == "iam_user_mfa_enabled_console_access" && $0.finding!.resourceID.contains("analyst.one") })
+        let item = try #require(failing.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(item.kind == .automatedFinding)
+        #expect(item.finding?.account == "210987654321" && item.finding?.region == "us-east-1")
+        #expect(item.requirements.contains(RequirementRef(framework: "soc2", id: "CC6.1")) || !item.requirements.isEmpty)
+    }
+
+    @Test("OCSF fields match a reference decoder (JSONSerialization) finding by finding")
+    func crossCheck() throws {
+        guard let ocsf = Fixtures.ocsf else {
+            print("skipped: ../shared/data is absent")
+            return
+        }
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: ocsf)
+        let items = try store.list()
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ocsf))) as? [[String: Any]])
+        #expect(items.count == reference.count)
+        var byUID: [String: EvidenceItem] = [:]
+        for item in items { byUID["\(item.finding!.checkID)|\(item.finding!.resourceID)"] = item }
+        for finding in reference {
+            let check = (finding["metadata"] as! [String: Any])["event_code"] as! String
+            let resource = ((finding["resources"] as! [[String: Any]])[0])["uid"] as! String
+            let item = try #require(byUID["\(check)|\(resource)"])
+            #expect(item.finding?.result.rawValue == finding["status_code"] as? String)
+            #expect(item.title == (finding["finding_info"] as! [String: Any])["title"] as? String)
+            #expect(item.finding?.observedAt == (finding["finding_info"] as! [String: Any])["created_time_dt"] as? String)
+            #expect(item.finding?.severity == (finding["severity"] as? String)?.lowercased())
+        }
+    }
+
+    @Test("Prowler's CSV of the same scan names the same findings; ASFF adds observations")
+    func csvAndASFF() throws {
+        guard let ocsf = Fixtures.ocsf, let csv = Fixtures.prowlerCSV, let asff = Fixtures.asff else {
+            print("skipped: ../shared/data is absent")
+            return
+        }
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: ocsf)
+        let fromCSV = try FindingImporter(store: store).run(path: csv)
+        #expect(fromCSV.format == .prowlerCSV)
+        #expect(fromCSV.records == 187 && fromCSV.addedItems == 0 && fromCSV.unchanged == 187)
+        let fromASFF = try FindingImporter(store: store).run(path: asff)
+        #expect(fromASFF.format == .asff)
+        #expect(fromASFF.records == 183 && fromASFF.addedItems == 0 && fromASFF.newObservations == 183)
+        #expect(try store.list().count == 187)
+    }
+
+    @Test("importing the same file again adds nothing")
+    func idempotent() throws {
+        let store = try makeStore()
+        let first = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        #expect(first.addedItems == 2)
+        let again = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        #expect(again.alreadyImported)
+        #expect(try store.list().count == 2)
+        #expect(try store.auditLog().count == 1)
+    }
+
+    @Test("a later scan adds observations and the latest observation decides the result")
+    func laterScan() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let later = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
+        #expect(later.addedItems == 1 && later.newObservations == 2)
+        let items = try store.list()
+        let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.finding?.result == .pass)  // FAIL on 2026-10-01, PASS on 2026-11-01
+        let root = try #require(items.first { $0.finding?.checkID == "iam_root_mfa_enabled" })
+        #expect(root.finding?.result == .pass)  // the "later" file's observation is older (2026-09-01): it does not win
+        #expect(root.finding?.observedAt == "2026-10-01T09:00:00")
+    }
+
+    @Test("escapes, non-ASCII and surrogate pairs in strings decode")
+    func strings() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let s3 = try #require(try store.list().first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.title == "S3 bucket has default encryption \"enabled\" — café 🔒")
+        // Prowler notation normalised; CIS is not a shipped framework and is left out.
+        #expect(Set(s3.requirements.map(\.description)) == [
+            "soc2:CC6.1", "soc2:C1.1", "hipaa:164.312(a)(2)(iv)", "gdpr:Art.32", "iso27001-2022:A.8.24",
+        ])
+    }
+
+    @Test("AWS Security Hub get-findings output and AWS Config results")
+    func asffAndConfig() throws {
+        let store = try makeStore()
+        let asff = try FindingImporter(store: store).run(path: Fixtures.path("asff-securityhub-get-findings.json"))
+        #expect(asff.format == .asff && asff.records == 2)
+        let items = try store.list()
+        #expect(items.contains { $0.finding?.checkID == "S3.4" && $0.finding?.tool == "securityhub" && $0.finding?.result == .fail })
+        let root = try #require(items.first { $0.finding?.checkID == "iam_root_mfa_enabled" })
+        #expect(root.finding?.tool == "prowler")
+        #expect(Set(root.requirements.map(\.description)) == ["soc2:CC6.1", "soc2:CC6.2", "hipaa:164.312(d)"])
+        var importer = FindingImporter(store: store)
+        importer.account = "111122223333"
+        importer.region = "eu-west-1"
+        let config = try importer.run(path: Fixtures.path("config-compliance-details.json"))
+        #expect(config.format == .config && config.records == 2)
+        #expect(config.results == [.pass: 1, .fail: 1])
+        let bucket = try #require(try store.list().first { $0.finding?.resourceID == "AWS::S3::Bucket/acme-uploads" && $0.finding?.tool == "config" })
+        #expect(bucket.finding?.checkID == "s3-bucket-server-side-encryption-enabled")
+        #expect(bucket.finding?.account == "111122223333")
+    }
+
+    @Test("the evidence CSV adds manual items with their files")
+    func manualCSV() throws {
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: Fixtures.path("evidence-list.csv"))
+        #expect(summary.format == .csv && summary.addedItems == 2)
+        let items = try store.list()
+        #expect(items[0].title == "Access control policy v3")
+        #expect(items[0].kind == .policy && items[0].status == .accepted)
+        #expect(items[0].controls == ["GOV-02", "IAM-01"])
+        #expect(items[0].requirements.map(\.description) == ["iso27001-2022:A.5.15", "soc2:CC6.1"])
+        #expect(items[0].notes == "Approved by the CISO; reviewed yearly")
+        #expect(items[0].files.first?.size == 62)
+        #expect(items[1].title == "Quarterly access review, Q3")
+        #expect(items[1].effectiveTo == "2026-09-30")
+        #expect(try store.verify().isEmpty)
+    }
+
+    @Test("bad input: each is rejected with file, line and record, and the store is left as it was", arguments: [
+        ("ocsf-truncated.json", "the file ends inside element"),
+        ("ocsf-bad-status-third-record.json", "status_code 'MAYBE' is not PASS, FAIL or MANUAL"),
+        ("evidence-list-bad-kind.csv", "kind 'screenshotz' is not one of"),
+        ("unknown-format.json", "cannot tell the format"),
+    ])
+    func badInput(_ c: (String, String)) throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let before = try store.list()
+        let log = try store.auditLog()
+        do {
+            _ = try FindingImporter(store: store).run(path: Fixtures.path(c.0))
+            Issue.record("\(c.0) was accepted")
+        } catch let error as ImportError {
+            #expect(error.message.contains(c.1), "\(error)")
+            #expect(error.file.hasSuffix(c.0))
+            #expect(error.line > 0)
+        }
+        #expect(try store.list() == before)
+        #expect(try store.auditLog() == log)
+    }
+
+    @Test("the record and line of a bad record are named")
+    func badRecordPosition() throws {
+        let store = try makeStore()
+        do {
+            _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
+        } catch let error as ImportError {
+            #expect(error.record == 2)
+            #expect(error.line == 96)  // the status_code line of the third element
+            #expect(error.description.contains("ocsf-bad-status-third-record.json:96: error: status_code 'MAYBE'"))
+        }
+        let csv = Fixtures.path("evidence-list-bad-kind.csv")
+        do {
+            _ = try FindingImporter(store: store).run(path: csv)
+        } catch let error as ImportError {
+            #expect(error.line == 3 && error.record == 2)
+        }
+    }
+
+    @Test("Prowler's requirement notation", arguments: [
+        ("soc2", "cc_6_1", "CC6.1"), ("soc2", "cc_a_1_1", "A1.1"), ("soc2", "cc_c_1_2", "C1.2"), ("soc2", "pi_1_4", "PI1.4"),
+        ("soc2", "p_4_3", "P4.3"), ("hipaa", "164_312_a_2_iv", "164.312(a)(2)(iv)"),
+        ("hipaa", "164_308_a_1_ii_b", "164.308(a)(1)(ii)(B)"), ("hipaa", "164_312_b", "164.312(b)"),
+        ("gdpr", "article_32", "Art.32"), ("iso27001-2022", "A.8.24", "A.8.24"),
+    ])
+    func notation(_ c: (String, String, String)) {
+        #expect(ProwlerCompliance.requirement(framework: c.0, id: c.1) == c.2)
+    }
+}
