@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosswalkAssessTests",
-            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"]
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CrosswalkEvidenceTests",

@@ -19,14 +19,16 @@ public struct FindingImporter {
 
     public func run(path: String, format requested: ImportFormat = .auto) throws -> ImportSummary {
         let format = requested == .auto ? try Self.detect(path: path) : requested
-        let (sha256, _) = try EvidenceStore.sha256(ofFile: path)
         switch format {
         case .prowlerOCSF:
+            // One pass over the file: it is hashed while it is streamed, and the "imported before?"
+            // check runs on the finished hash, inside the same transaction.
+            let hasher = StreamingSHA256()
             return try store.importFindings(
-                file: path, sha256: sha256, format: format,
+                file: path, sha256: { hasher.finish() }, format: format,
                 produce: { consume in
                     do {
-                        try JSONArrayStream.forEachElement(path: path) { element, position in
+                        try JSONArrayStream.forEachElement(path: path, onChunk: { hasher.update($0) }) { element, position in
                             let finding: ImportedFinding
                             do {
                                 finding = try FindingParsers.ocsf(element)
@@ -42,6 +44,15 @@ public struct FindingImporter {
                         throw ImportError(file: path, line: failure.line, record: failure.index, message: "malformed JSON: \(failure.message)")
                     }
                 }, knownRequirements: knownRequirements, progress: progress)
+        default:
+            return try runWhole(path: path, format: format)
+        }
+    }
+
+    /// Formats read whole (they are small next to OCSF scans): hashed first.
+    private func runWhole(path: String, format: ImportFormat) throws -> ImportSummary {
+        let (sha256, _) = try EvidenceStore.sha256(ofFile: path)
+        switch format {
         case .asff, .config:
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ImportError(file: path, line: 0, message: "cannot be read")
@@ -53,17 +64,17 @@ public struct FindingImporter {
                     : try FindingParsers.config(bytes, file: path, account: account, region: region)
             }
             return try store.importFindings(
-                file: path, sha256: sha256, format: format, produce: { consume in try findings.forEach(consume) },
+                file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
                 knownRequirements: knownRequirements, progress: progress)
         case .prowlerCSV:
             let findings = try Self.prowlerCSV(path: path)
             return try store.importFindings(
-                file: path, sha256: sha256, format: format, produce: { consume in try findings.forEach(consume) },
+                file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
                 knownRequirements: knownRequirements, progress: progress)
         case .csv:
             let rows = try Self.manualCSV(path: path, knownRequirements: knownRequirements)
             return try store.importManual(file: path, sha256: sha256, rows: rows)
-        case .auto:
+        case .auto, .prowlerOCSF:
             throw ImportError(file: path, line: 0, message: "cannot tell the format")
         }
     }

@@ -19,8 +19,10 @@ struct JSONArrayStream {
 
     /// Calls `body` with each element's bytes. Throws `Failure` for a malformed array; errors thrown
     /// by `body` pass through.
+    /// `onChunk` sees every byte of the file once, in order (the importer hashes the file with it).
     static func forEachElement(
-        path: String, _ body: (UnsafeBufferPointer<UInt8>, Position) throws -> Void
+        path: String, onChunk: (UnsafeRawBufferPointer) -> Void = { _ in },
+        _ body: (UnsafeBufferPointer<UInt8>, Position) throws -> Void
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(message: "cannot be read", line: 0) }
         defer { try? handle.close() }
@@ -39,6 +41,7 @@ struct JSONArrayStream {
 
         while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
             try chunk.withUnsafeBytes { raw in
+                onChunk(raw)
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var i = 0
                 var elementChunkStart = 0
@@ -77,16 +80,48 @@ struct JSONArrayStream {
                             throw Failure(message: "each element must be a JSON object", line: line, index: index)
                         }
                     case .inElement:
-                        if b == 0x0A { line += 1 }
                         if inString {
+                            // Most bytes are string content: jump to the next quote or backslash.
                             if escaped {
                                 escaped = false
-                            } else if b == UInt8(ascii: "\\") {
-                                escaped = true
-                            } else if b == UInt8(ascii: "\"") {
-                                inString = false
+                                i += 1
+                                continue
                             }
-                        } else if b == UInt8(ascii: "\"") {
+                            let base = bytes.baseAddress!
+                            // Keys and short values end within a few bytes; memchr for the long ones.
+                            var quick = i
+                            let limit = min(bytes.count, i + 24)
+                            while quick < limit, base[quick] != 0x22, base[quick] != 0x5C { quick += 1 }
+                            if quick < limit, base[quick] == 0x22 {
+                                i = quick + 1
+                                inString = false
+                                continue
+                            }
+                            guard let hit = memchr(base + i, 0x22, bytes.count - i) else {
+                                // The string goes on into the next chunk; remember a trailing backslash.
+                                var j = bytes.count - 1
+                                var backslashes = 0
+                                while j >= i, base[j] == 0x5C {
+                                    backslashes += 1
+                                    j -= 1
+                                }
+                                escaped = backslashes % 2 == 1
+                                i = bytes.count
+                                continue
+                            }
+                            let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                            var backslashes = 0
+                            var j = q - 1
+                            while j >= i, base[j] == 0x5C {
+                                backslashes += 1
+                                j -= 1
+                            }
+                            i = q + 1
+                            if backslashes % 2 == 0 { inString = false }
+                            continue
+                        }
+                        if b == 0x0A { line += 1 }
+                        if b == UInt8(ascii: "\"") {
                             inString = true
                         } else if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
                             depth += 1

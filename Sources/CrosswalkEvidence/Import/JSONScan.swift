@@ -1,3 +1,5 @@
+import Foundation
+
 /// A single-pass scanner over JSON bytes that extracts only what it is asked for: the keys of an
 /// object with the byte ranges of their values, a string decoded, a value skipped. Nothing is built
 /// for the parts of a document nobody reads, which is what makes large finding files fast to import.
@@ -78,21 +80,40 @@ struct JSONScan {
 
     func skipString(_ i: inout Int) throws {
         let start = i
-        i += 1
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if b == UInt8(ascii: "\"") {
-                i += 1
-                return
-            }
-            if b < 0x20 { throw Failure(message: "control character in a string", offset: i) }
-            i += 1
+        guard let end = Self.closingQuote(bytes.baseAddress!, from: i + 1, count: bytes.count) else {
+            throw Failure(message: "unterminated string", offset: start)
         }
-        throw Failure(message: "unterminated string", offset: start)
+        i = end + 1
+    }
+
+    /// The index of the quote that closes a string whose content starts at `from`: memchr finds the
+    /// next quote, and a quote preceded by an odd number of backslashes is part of the string.
+    /// (Control characters inside strings are not checked here; JSON strings are decoded strictly
+    /// where their content is used.)
+    static func closingQuote(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
+        // Short strings (keys, enum values) end within a few bytes: look there before calling memchr.
+        var k = from
+        let quick = min(count, from + 24)
+        while k < quick {
+            let b = base[k]
+            if b == 0x22 { return k }
+            if b == 0x5C { break }
+            k += 1
+        }
+        if k < quick { k = from }
+        while k < count {
+            guard let hit = memchr(base + k, 0x22, count - k) else { return nil }
+            let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            var backslashes = 0
+            var j = q - 1
+            while j >= from, base[j] == 0x5C {
+                backslashes += 1
+                j -= 1
+            }
+            if backslashes % 2 == 0 { return q }
+            k = q + 1
+        }
+        return nil
     }
 
     /// The members of the object whose `{` is at `start` (after white space): key bytes and value range.

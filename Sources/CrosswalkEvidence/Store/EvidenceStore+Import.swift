@@ -14,7 +14,8 @@ public struct ImportSummary: Sendable, Hashable {
     public var newObservations = 0
     /// Records already in the store (same finding, same time).
     public var unchanged = 0
-    /// Requirement references in the findings that name no shipped requirement (left out).
+    /// Requirement references of the file's checks that name no shipped requirement (left out;
+    /// counted once per check).
     public var unknownRequirements = 0
     /// The distinct unknown references (sorted, at most ten), to show the user.
     public var unknownExamples: [String] = []
@@ -30,11 +31,13 @@ extension EvidenceStore {
     /// the item's current result. Importing a file again (same SHA-256) adds nothing.
     ///
     /// - Parameters:
+    ///   - sha256: the file's SHA-256, asked for after `produce` has read the whole file (so a
+    ///     streaming reader can hash while it reads).
     ///   - produce: reads the file, calling its argument once per finding (streaming).
     ///   - knownRequirements: the requirements of the shipped catalogues (nil: keep every reference).
     ///   - progress: called with the number of records read so far, every 10,000.
     public func importFindings(
-        file: String, sha256: String, format: ImportFormat,
+        file: String, sha256: () -> String, format: ImportFormat,
         produce: ((ImportedFinding) throws -> Void) throws -> Void,
         knownRequirements: Set<RequirementRef>? = nil,
         progress: ((Int) -> Void)? = nil
@@ -42,14 +45,9 @@ extension EvidenceStore {
         var summary = ImportSummary(file: file, format: format)
         let at = now
         try queue.inTransaction(.immediate) { db in
-            if let previous = try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) {
-                summary.alreadyImported = true
-                _ = previous
-                return .rollback
-            }
             try db.execute(
-                sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, ?, ?, ?, 0, 0)",
-                arguments: [file, sha256, format.rawValue, at])
+                sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, '', ?, ?, 0, 0)",
+                arguments: [file, format.rawValue, at])
             let importID = db.lastInsertedRowID
             let insertEvidence = try db.cachedStatement(
                 sql: """
@@ -67,8 +65,10 @@ extension EvidenceStore {
                         severity = excluded.severity
                     WHERE excluded.observed_at >= finding.observed_at
                     """)
-            let insertLink = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)")
+            // A tool maps a check (not each resource) to requirements: stored once per check.
+            let insertCheckRequirement = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
+            var mappedChecks: Set<String> = []
             var seen: [Int64: FindingResult] = [:]
             var unknown: Set<String> = []
             try produce { finding in
@@ -97,20 +97,30 @@ extension EvidenceStore {
                 } else {
                     summary.unchanged += 1
                 }
-                for ref in finding.requirements {
-                    let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
-                        .map { RequirementRef(framework: ref.framework, id: $0) }
-                    if let known = candidates.first(where: { knownRequirements?.contains($0) ?? true }) {
-                        try insertLink.execute(arguments: [id, known.framework, known.id])
-                    } else {
-                        summary.unknownRequirements += 1
-                        unknown.insert(ref.description)
+                if mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
+                    for ref in finding.requirements {
+                        let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
+                            .map { RequirementRef(framework: ref.framework, id: $0) }
+                        if let known = candidates.first(where: { knownRequirements?.contains($0) ?? true }) {
+                            try insertCheckRequirement.execute(arguments: [finding.tool, finding.checkID, known.framework, known.id])
+                        } else {
+                            summary.unknownRequirements += 1
+                            unknown.insert(ref.description)
+                        }
                     }
                 }
                 seen[id] = finding.result
             }
             // Current results of the file's findings (the latest observation of each).
-            for chunk in stride(from: 0, to: seen.count, by: 500).map({ Array(seen.keys.sorted()[$0..<min($0 + 500, seen.count)]) }) {
+            let digest = sha256()
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE sha256 = ? AND id <> ?", arguments: [digest, importID]) == true {
+                // This exact file was imported before: undo everything this run did.
+                summary = ImportSummary(file: file, format: format)
+                summary.alreadyImported = true
+                return .rollback
+            }
+            let seenIDs = seen.keys.sorted()
+            for chunk in stride(from: 0, to: seenIDs.count, by: 500).map({ Array(seenIDs[$0..<min($0 + 500, seenIDs.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT result, count(*) AS n FROM finding WHERE evidence_id IN (\(marks)) GROUP BY result", arguments: StatementArguments(chunk)) {
                     if let result = FindingResult(rawValue: row["result"]) { summary.results[result, default: 0] += row["n"] as Int }
@@ -118,10 +128,11 @@ extension EvidenceStore {
             }
             summary.unknownExamples = Array(unknown.sorted().prefix(10))
             try db.execute(
-                sql: "UPDATE import SET records = ?, added = ? WHERE id = ?", arguments: [summary.records, summary.addedItems, importID])
+                sql: "UPDATE import SET sha256 = ?, records = ?, added = ? WHERE id = ?",
+                arguments: [digest, summary.records, summary.addedItems, importID])
             try Self.appendAudit(
                 db, at: at, actor: actor, action: "import", subject: file,
-                detail: "format=\(format.rawValue) sha256=\(sha256) records=\(summary.records) added=\(summary.addedItems) observations=\(summary.newObservations)")
+                detail: "format=\(format.rawValue) sha256=\(digest) records=\(summary.records) added=\(summary.addedItems) observations=\(summary.newObservations)")
             return .commit
         }
         return summary

@@ -47,12 +47,22 @@ extension EvidenceStore {
                 clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
             }
             if let ref = filter.requirement {
-                clauses.append("e.id IN (SELECT evidence_id FROM evidence_link WHERE framework = ? AND requirement_id = ?)")
-                _ = arguments.append(contentsOf: [ref.framework, ref.id])
+                clauses.append(
+                    """
+                    (e.id IN (SELECT evidence_id FROM evidence_link WHERE framework = ? AND requirement_id = ?)
+                     OR e.id IN (SELECT f.evidence_id FROM finding f JOIN check_requirement c
+                                 ON c.tool = f.tool AND c.check_id = f.check_id WHERE c.framework = ? AND c.requirement_id = ?))
+                    """)
+                _ = arguments.append(contentsOf: [ref.framework, ref.id, ref.framework, ref.id])
             }
             if let framework = filter.framework {
-                clauses.append("e.id IN (SELECT evidence_id FROM evidence_link WHERE framework = ?)")
-                _ = arguments.append(contentsOf: [framework])
+                clauses.append(
+                    """
+                    (e.id IN (SELECT evidence_id FROM evidence_link WHERE framework = ?)
+                     OR e.id IN (SELECT f.evidence_id FROM finding f JOIN check_requirement c
+                                 ON c.tool = f.tool AND c.check_id = f.check_id WHERE c.framework = ?))
+                    """)
+                _ = arguments.append(contentsOf: [framework, framework])
             }
             if let status = filter.status {
                 clauses.append("e.status = ?")
@@ -99,6 +109,16 @@ extension EvidenceStore {
             {
                 files[row["evidence_id"], default: []].append(
                     EvidenceFile(name: row["name"], sha256: row["sha256"], size: row["size"], storedPath: row["stored_path"]))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.evidence_id, c.framework, c.requirement_id FROM finding f
+                    JOIN check_requirement c ON c.tool = f.tool AND c.check_id = f.check_id
+                    WHERE f.evidence_id IN (\(marks))
+                    """, arguments: arguments)
+            {
+                requirements[row["evidence_id"], default: []].append(RequirementRef(framework: row["framework"], id: row["requirement_id"]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE evidence_id IN (\(marks))", arguments: arguments) {
                 findings[row["evidence_id"]] = FindingDetails(

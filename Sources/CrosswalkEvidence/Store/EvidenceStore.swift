@@ -337,3 +337,11 @@ public enum StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// SHA-256 fed piece by piece (for hashing a file while it is streamed).
+public final class StreamingSHA256: @unchecked Sendable {
+    private var hasher = SHA256()
+    public init() {}
+    public func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+    public func finish() -> String { EvidenceStore.hex(hasher.finalize()) }
+}

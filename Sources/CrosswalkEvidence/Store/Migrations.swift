@@ -4,7 +4,7 @@ import GRDB
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: evidence, files, links, findings, imports, audit log") { db in
+        migrator.registerMigration("v1: evidence, files, links, findings, check mappings, imports, audit log") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE evidence (
@@ -60,6 +60,14 @@ enum Migrations {
                         observed_at TEXT NOT NULL
                     );
                     CREATE INDEX finding_check ON finding(check_id);
+                    CREATE TABLE check_requirement (
+                        tool TEXT NOT NULL,
+                        check_id TEXT NOT NULL,
+                        framework TEXT NOT NULL,
+                        requirement_id TEXT NOT NULL,
+                        PRIMARY KEY (tool, check_id, framework, requirement_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX check_requirement_requirement ON check_requirement(framework, requirement_id);
                     CREATE TABLE observation (
                         evidence_id INTEGER NOT NULL REFERENCES evidence(id),
                         observed_at TEXT NOT NULL,
