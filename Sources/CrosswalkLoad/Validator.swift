@@ -72,17 +72,9 @@ public struct Validator: Sendable {
                 let known = Set(frameworks.map(\.id))
                 frameworks += workspace.loadFrameworks().frameworks.filter { !known.contains($0.id) }
             }
-            var set = MappingSet()
-            for file in mappingFiles {
-                let (source, failure) = Workspace.read(file)
-                guard let source else {
-                    if let failure { diagnostics.append(failure) }
-                    continue
-                }
-                let (loaded, found) = MappingLoader.load(source)
-                diagnostics.append(contentsOf: found)
-                set.merge(loaded)
-            }
+            let loaded = Workspace.loadMappings(files: mappingFiles)
+            diagnostics.append(contentsOf: loaded.diagnostics)
+            let set = loaded.mappings
             let directory = prowlerChecksDirectory
                 ?? Workspace.defaultProwlerChecksDirectories.first { FileManager.default.fileExists(atPath: $0) }
             let prowler = directory.flatMap(Workspace.prowlerChecks(in:))

@@ -117,11 +117,15 @@ public struct Workspace: Sendable {
 
     /// Loads every mapping file; a missing mappings folder gives an empty set.
     public func loadMappings() -> LoadedMappings {
+        Self.loadMappings(files: (try? Self.mappingFiles(in: mappingsDirectory)) ?? [])
+    }
+
+    /// Loads the given mapping files into one set.
+    public static func loadMappings(files: [String]) -> LoadedMappings {
         var diagnostics = Diagnostics()
         var set = MappingSet()
-        let files = (try? Self.mappingFiles(in: mappingsDirectory)) ?? []
         for file in files {
-            let (source, failure) = Self.read(file)
+            let (source, failure) = read(file)
             guard let source else {
                 if let failure { diagnostics.append(failure) }
                 continue

@@ -33,23 +33,10 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("'\(requirement)' is not of the form FRAMEWORK:ID (e.g. soc2:CC6.1)")
         }
         let loaded = try Loaded(global)
-        guard let framework = loaded.frameworks.first(where: { $0.id == ref.framework }) else {
-            var message = "no framework with id '\(ref.framework)'"
-            if let close = closestID(to: ref.framework, in: loaded.frameworks.map(\.id)) { message += " (did you mean '\(close)'?)" }
-            global.printer.print([.error(message, at: .file(global.frameworksDirectory))])
-            throw ExitCode(1)
-        }
         if let to, !loaded.frameworks.contains(where: { $0.id == to }) {
             throw ValidationError("--to: no framework with id '\(to)'")
         }
-        guard let found = framework.requirement(ref.id) else {
-            var message = "no requirement '\(ref.id)' in \(framework.id)"
-            if let close = closestID(to: ref.id, in: framework.allRequirements.map(\.id)) {
-                message += " (did you mean '\(framework.id):\(close)'?)"
-            }
-            global.printer.print([.error(message, at: .file(framework.location.file))])
-            throw ExitCode(1)
-        }
+        let found = try lookUp(ref, in: loaded.frameworks, global: global)
         let mapping = RequirementMapping(
             ref: ref, requirement: found, index: loaded.index, to: to, includeInferred: !directOnly)
         writeOutput(format == .json ? mapping.json() : mapping.text())

@@ -33,15 +33,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         var framework = try resolve()
         if let requirementID = requirementID {
-            guard let requirement = framework.requirement(requirementID) else {
-                var message = "no requirement '\(requirementID)' in \(framework.id)"
-                if let close = closestID(to: requirementID, in: framework.allRequirements.map(\.id)) {
-                    message += " (did you mean '\(framework.id):\(close)'?)"
-                }
-                global.printer.print([.error(message, at: .file(framework.location.file))])
-                throw ExitCode(1)
-            }
-            framework.requirements = [requirement]
+            framework.requirements = [
+                try lookUp(RequirementRef(framework: framework.id, id: requirementID), in: [framework], global: global)
+            ]
         }
         switch format {
         case .text: writeOutput(FrameworkText.render(framework, depth: depth))
@@ -113,4 +107,23 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+/// The requirement a `FRAMEWORK:ID` names, or an error with "did you mean" (exit 1).
+func lookUp(_ ref: RequirementRef, in frameworks: [Framework], global: GlobalOptions) throws -> Requirement {
+    guard let framework = frameworks.first(where: { $0.id == ref.framework }) else {
+        var message = "no framework with id '\(ref.framework)'"
+        if let close = closestID(to: ref.framework, in: frameworks.map(\.id)) { message += " (did you mean '\(close)'?)" }
+        global.printer.print([.error(message, at: .file(global.frameworksDirectory))])
+        throw ExitCode(1)
+    }
+    guard let requirement = framework.requirement(ref.id) else {
+        var message = "no requirement '\(ref.id)' in \(framework.id)"
+        if let close = closestID(to: ref.id, in: framework.allRequirements.map(\.id)) {
+            message += " (did you mean '\(framework.id):\(close)'?)"
+        }
+        global.printer.print([.error(message, at: .file(framework.location.file))])
+        throw ExitCode(1)
+    }
+    return requirement
 }

@@ -153,30 +153,9 @@ extension EvidenceStore {
                 sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, ?, 'csv', ?, ?, ?)",
                 arguments: [file, sha256, at, rows.count, rows.count])
             for (index, row) in rows.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO evidence (uid, kind, title, owner, source, effective_from, effective_to, added_at,
-                                              expires_at, status, notes, revision)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                        """,
-                    arguments: [
-                        "csv:\(sha256):\(index)", row.kind.rawValue, row.title, row.owner, row.source.isEmpty ? file : row.source,
-                        row.effectiveFrom, row.effectiveTo, at, row.expiresAt, row.status.rawValue, row.notes,
-                    ])
-                let id = db.lastInsertedRowID
-                for control in row.controls {
-                    try db.execute(sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", arguments: [id, control])
-                }
-                for ref in row.requirements {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)",
-                        arguments: [id, ref.framework, ref.id])
-                }
-                for f in stored[index] {
-                    try db.execute(
-                        sql: "INSERT INTO evidence_file (evidence_id, name, sha256, size, stored_path, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [id, f.name, f.sha256, f.size, f.storedPath, at])
-                }
+                var new = row
+                if new.source.isEmpty { new.source = file }
+                let id = try Self.insertManual(db, new, uid: "csv:\(sha256):\(index)", files: stored[index], at: at)
                 let item = try Self.fetchItem(db, id: id)!
                 try Self.recordRevision(db, item: item, at: at, by: actor)
                 summary.addedItems += 1

@@ -90,30 +90,7 @@ public final class EvidenceStore {
         let stored = try new.files.map { try storeFile(at: $0) }
         let at = now
         let id: Int64 = try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO evidence (uid, kind, title, owner, source, effective_from, effective_to, added_at,
-                                          expires_at, status, notes, revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    """,
-                arguments: [
-                    "manual:" + UUID().uuidString.lowercased(), new.kind.rawValue, new.title, new.owner, new.source,
-                    new.effectiveFrom, new.effectiveTo, at, new.expiresAt, new.status.rawValue, new.notes,
-                ])
-            let id = db.lastInsertedRowID
-            for control in new.controls {
-                try db.execute(sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", arguments: [id, control])
-            }
-            for ref in new.requirements {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)",
-                    arguments: [id, ref.framework, ref.id])
-            }
-            for file in stored {
-                try db.execute(
-                    sql: "INSERT INTO evidence_file (evidence_id, name, sha256, size, stored_path, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [id, file.name, file.sha256, file.size, file.storedPath, at])
-            }
+            let id = try Self.insertManual(db, new, uid: "manual:" + UUID().uuidString.lowercased(), files: stored, at: at)
             let item = try Self.fetchItem(db, id: id)!
             try Self.recordRevision(db, item: item, at: at, by: actor)
             try Self.appendAudit(
@@ -122,6 +99,35 @@ public final class EvidenceStore {
             return id
         }
         return try item(id)!
+    }
+
+    /// Inserts a manual evidence item with its links and files (inside the caller's transaction).
+    static func insertManual(_ db: Database, _ new: NewEvidence, uid: String, files: [EvidenceFile], at: String) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO evidence (uid, kind, title, owner, source, effective_from, effective_to, added_at,
+                                      expires_at, status, notes, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """,
+            arguments: [
+                uid, new.kind.rawValue, new.title, new.owner, new.source, new.effectiveFrom, new.effectiveTo, at,
+                new.expiresAt, new.status.rawValue, new.notes,
+            ])
+        let id = db.lastInsertedRowID
+        for control in new.controls {
+            try db.execute(sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", arguments: [id, control])
+        }
+        for ref in new.requirements {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO evidence_link (evidence_id, framework, requirement_id) VALUES (?, ?, ?)",
+                arguments: [id, ref.framework, ref.id])
+        }
+        for file in files {
+            try db.execute(
+                sql: "INSERT INTO evidence_file (evidence_id, name, sha256, size, stored_path, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [id, file.name, file.sha256, file.size, file.storedPath, at])
+        }
+        return id
     }
 
     /// Copies a file into `files/sha256/ab/cdef…` (atomically; kept if already there).
