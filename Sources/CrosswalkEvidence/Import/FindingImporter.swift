@@ -28,20 +28,22 @@ public struct FindingImporter {
                 file: path, sha256: { hasher.finish() }, format: format,
                 produce: { consume in
                     do {
-                        try JSONArrayStream.forEachElement(path: path, onChunk: { hasher.update($0) }) { element, position in
-                            let finding: ImportedFinding
+                        try JSONArrayStream.forEachElement(path: path, onChunk: { hasher.update($0) }) { scan, start, position in
+                            let parsed: (finding: ImportedFinding, end: Int)
                             do {
-                                finding = try FindingParsers.ocsf(element)
-                            } catch let failure as JSONScan.Failure {
-                                let scan = JSONScan(element)
+                                parsed = try FindingParsers.ocsf(scan, at: start)
+                            } catch let failure as JSONScan.Failure where !failure.truncated {
                                 throw ImportError(
-                                    file: path, line: position.line + scan.line(of: failure.offset) - 1, record: position.index,
-                                    message: failure.message)
+                                    file: path, line: JSONArrayStream.line(ofOffset: position.bufferOffset + failure.offset, in: path),
+                                    record: position.index, message: failure.message)
                             }
-                            try consume(finding)
+                            try consume(parsed.finding)
+                            return parsed.end
                         }
                     } catch let failure as JSONArrayStream.Failure {
-                        throw ImportError(file: path, line: failure.line, record: failure.index, message: "malformed JSON: \(failure.message)")
+                        throw ImportError(
+                            file: path, line: JSONArrayStream.line(ofOffset: failure.offset, in: path), record: failure.index,
+                            message: "malformed JSON: \(failure.message)")
                     }
                 }, knownRequirements: knownRequirements, progress: progress)
         default:

@@ -27,10 +27,10 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
 }
 
 enum FindingParsers {
-    /// One Prowler OCSF finding.
-    static func ocsf(_ element: UnsafeBufferPointer<UInt8>) throws -> ImportedFinding {
-        let scan = JSONScan(element)
-        let top = try scan.members(at: 0)
+    /// One Prowler OCSF finding whose `{` is at `start`; returns it and the index past its `}`.
+    static func ocsf(_ scan: JSONScan, at start: Int) throws -> (finding: ImportedFinding, end: Int) {
+        let element = scan.bytes
+        let (top, end) = try scan.membersAndEnd(at: start)
         func field(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
             try scan.text(scan.value(name, in: members))
         }
@@ -38,16 +38,16 @@ enum FindingParsers {
             guard let range = scan.value(name, in: members), element[range.lowerBound] == UInt8(ascii: "{") else { return [] }
             return try scan.members(at: range.lowerBound)
         }
-        guard let status = try field("status_code", in: top) else { throw JSONScan.Failure(message: "no status_code", offset: 0) }
+        guard let status = try field("status_code", in: top) else { throw JSONScan.Failure(message: "no status_code", offset: start) }
         guard let result = FindingResult(rawValue: status.uppercased()) else {
             throw JSONScan.Failure(
-                message: "status_code '\(status)' is not PASS, FAIL or MANUAL", offset: scan.value("status_code", in: top)?.lowerBound ?? 0)
+                message: "status_code '\(status)' is not PASS, FAIL or MANUAL", offset: scan.value("status_code", in: top)?.lowerBound ?? start)
         }
         let metadata = try object("metadata", in: top)
         let info = try object("finding_info", in: top)
         guard let check = try field("event_code", in: metadata) ?? (try field("uid", in: try object("analytic", in: info))),
             !check.isEmpty
-        else { throw JSONScan.Failure(message: "no metadata.event_code (check id)", offset: 0) }
+        else { throw JSONScan.Failure(message: "no metadata.event_code (check id)", offset: start) }
         let cloud = try object("cloud", in: top)
         let account = try field("uid", in: try object("account", in: cloud)) ?? ""
         var resourceID = ""
@@ -59,9 +59,9 @@ enum FindingParsers {
                 region = try field("region", in: resource) ?? region
             }
         }
-        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no resources[0].uid", offset: 0) }
+        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no resources[0].uid", offset: start) }
         let observed = try field("created_time_dt", in: info) ?? (try field("time_dt", in: top)) ?? ""
-        guard !observed.isEmpty else { throw JSONScan.Failure(message: "no finding_info.created_time_dt", offset: 0) }
+        guard !observed.isEmpty else { throw JSONScan.Failure(message: "no finding_info.created_time_dt", offset: start) }
         var requirements: [RequirementRef] = []
         let unmapped = try object("unmapped", in: top)
         for (key, value) in try object("compliance", in: unmapped) {
@@ -73,10 +73,11 @@ enum FindingParsers {
                 }
             }
         }
-        return ImportedFinding(
+        let finding = ImportedFinding(
             tool: "prowler", checkID: check, title: try field("title", in: info) ?? check, resourceID: resourceID, account: account,
             region: region, severity: (try field("severity", in: top) ?? "").lowercased(), result: result,
             observedAt: observed, requirements: requirements)
+        return (finding, end)
     }
 
     /// ASFF findings: `{"Findings": [...]}` (aws securityhub get-findings) or a bare array (Prowler).

@@ -9,6 +9,8 @@ struct JSONScan {
     struct Failure: Error {
         var message: String
         var offset: Int
+        /// The input ended inside the value: more bytes may complete it.
+        var truncated = false
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -25,7 +27,7 @@ struct JSONScan {
     /// Skips one value starting at `i` (after white space), leaving `i` just past it.
     func skipValue(_ i: inout Int) throws {
         skipSpace(&i)
-        guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i) }
+        guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i, truncated: true) }
         switch bytes[i] {
         case UInt8(ascii: "\""):
             try skipString(&i)
@@ -50,7 +52,7 @@ struct JSONScan {
                 }
                 i += 1
             }
-            throw Failure(message: "unexpected end of input inside an object or array", offset: i)
+            throw Failure(message: "unexpected end of input inside an object or array", offset: i, truncated: true)
         default:
             // A number, true, false or null: up to the next delimiter.
             let start = i
@@ -64,6 +66,7 @@ struct JSONScan {
                 break
             }
             if i == start { throw Failure(message: "expected a value", offset: i) }
+            if i == bytes.count { throw Failure(message: "unexpected end of input", offset: i, truncated: true) }
             let first = bytes[start]
             let valid = first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39)
                 || matches(start, i, "true") || matches(start, i, "false") || matches(start, i, "null")
@@ -81,7 +84,7 @@ struct JSONScan {
     func skipString(_ i: inout Int) throws {
         let start = i
         guard let end = Self.closingQuote(bytes.baseAddress!, from: i + 1, count: bytes.count) else {
-            throw Failure(message: "unterminated string", offset: start)
+            throw Failure(message: "unterminated string", offset: start, truncated: true)
         }
         i = end + 1
     }
@@ -118,33 +121,41 @@ struct JSONScan {
 
     /// The members of the object whose `{` is at `start` (after white space): key bytes and value range.
     func members(at start: Int) throws -> [(key: Range<Int>, value: Range<Int>)] {
+        try membersAndEnd(at: start).members
+    }
+
+    /// The members and the index just past the closing `}`.
+    func membersAndEnd(at start: Int) throws -> (members: [(key: Range<Int>, value: Range<Int>)], end: Int) {
         var i = start
         skipSpace(&i)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { throw Failure(message: "expected an object", offset: i) }
         i += 1
         var out: [(key: Range<Int>, value: Range<Int>)] = []
+        out.reserveCapacity(16)
         skipSpace(&i)
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return out }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return (out, i + 1) }
         while true {
             skipSpace(&i)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a string key", offset: i) }
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i, truncated: true) }
+            guard bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a string key", offset: i) }
             let keyStart = i + 1
             try skipString(&i)
             let key = keyStart..<(i - 1)
             skipSpace(&i)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':'", offset: i) }
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input", offset: i, truncated: true) }
+            guard bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':'", offset: i) }
             i += 1
             skipSpace(&i)
             let valueStart = i
             try skipValue(&i)
             out.append((key, valueStart..<i))
             skipSpace(&i)
-            guard i < bytes.count else { throw Failure(message: "unexpected end of input: missing '}'", offset: i) }
+            guard i < bytes.count else { throw Failure(message: "unexpected end of input: missing '}'", offset: i, truncated: true) }
             if bytes[i] == UInt8(ascii: ",") {
                 i += 1
                 continue
             }
-            if bytes[i] == UInt8(ascii: "}") { return out }
+            if bytes[i] == UInt8(ascii: "}") { return (out, i + 1) }
             throw Failure(message: "expected ',' or '}'", offset: i)
         }
     }

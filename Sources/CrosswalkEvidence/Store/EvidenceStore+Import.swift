@@ -21,7 +21,7 @@ public struct ImportSummary: Sendable, Hashable {
     public var unknownExamples: [String] = []
     /// True when this exact file was imported before: nothing was added.
     public var alreadyImported = false
-    /// Findings by latest result after the import, for the file's findings.
+    /// The file's records by the current (latest) result of their finding after the import.
     public var results: [FindingResult: Int] = [:]
 }
 
@@ -69,8 +69,8 @@ extension EvidenceStore {
             let insertCheckRequirement = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
             var mappedChecks: Set<String> = []
-            var seen: [Int64: FindingResult] = [:]
             var unknown: Set<String> = []
+            let currentResult = try db.cachedStatement(sql: "SELECT result FROM finding WHERE evidence_id = ?")
             try produce { finding in
                 summary.records += 1
                 if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
@@ -88,15 +88,21 @@ extension EvidenceStore {
                     summary.addedItems += 1
                 }
                 try insertObservation.execute(arguments: [id, finding.observedAt, finding.result.rawValue, importID])
+                var current = finding.result
                 if db.changesCount > 0 {
                     if !isNew { summary.newObservations += 1 }
                     try upsertFinding.execute(arguments: [
                         id, finding.tool, finding.checkID, finding.resourceID, finding.account, finding.region, finding.severity,
                         finding.result.rawValue, finding.observedAt,
                     ])
+                    if db.changesCount == 0, let stored = try String.fetchOne(currentResult, arguments: [id]) {
+                        current = FindingResult(rawValue: stored) ?? current  // a newer observation is already stored
+                    }
                 } else {
                     summary.unchanged += 1
+                    if let stored = try String.fetchOne(currentResult, arguments: [id]) { current = FindingResult(rawValue: stored) ?? current }
                 }
+                summary.results[current, default: 0] += 1
                 if mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
                     for ref in finding.requirements {
                         let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
@@ -109,7 +115,6 @@ extension EvidenceStore {
                         }
                     }
                 }
-                seen[id] = finding.result
             }
             // Current results of the file's findings (the latest observation of each).
             let digest = sha256()
@@ -118,13 +123,6 @@ extension EvidenceStore {
                 summary = ImportSummary(file: file, format: format)
                 summary.alreadyImported = true
                 return .rollback
-            }
-            let seenIDs = seen.keys.sorted()
-            for chunk in stride(from: 0, to: seenIDs.count, by: 500).map({ Array(seenIDs[$0..<min($0 + 500, seenIDs.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT result, count(*) AS n FROM finding WHERE evidence_id IN (\(marks)) GROUP BY result", arguments: StatementArguments(chunk)) {
-                    if let result = FindingResult(rawValue: row["result"]) { summary.results[result, default: 0] += row["n"] as Int }
-                }
             }
             summary.unknownExamples = Array(unknown.sorted().prefix(10))
             try db.execute(
