@@ -24,6 +24,7 @@ public struct FindingImporter {
             // One pass over the file: it is hashed while it is streamed, and the "imported before?"
             // check runs on the finished hash, inside the same transaction.
             let hasher = StreamingSHA256()
+            var mapped: Set<String> = []
             return try store.importFindings(
                 file: path, sha256: { hasher.finish() }, format: format,
                 produce: { consume in
@@ -31,13 +32,14 @@ public struct FindingImporter {
                         try JSONArrayStream.forEachElement(path: path, onChunk: { hasher.update($0) }) { scan, start, position in
                             let parsed: (finding: ImportedFinding, end: Int)
                             do {
-                                parsed = try FindingParsers.ocsf(scan, at: start)
+                                parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { !mapped.contains($0) })
                             } catch let failure as JSONScan.Failure where !failure.truncated {
                                 throw ImportError(
                                     file: path, line: JSONArrayStream.line(ofOffset: position.bufferOffset + failure.offset, in: path),
                                     record: position.index, message: failure.message)
                             }
                             try consume(parsed.finding)
+                            mapped.insert(parsed.finding.checkID)
                             return parsed.end
                         }
                     } catch let failure as JSONArrayStream.Failure {

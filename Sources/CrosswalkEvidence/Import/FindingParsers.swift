@@ -28,7 +28,11 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
 
 enum FindingParsers {
     /// One Prowler OCSF finding whose `{` is at `start`; returns it and the index past its `}`.
-    static func ocsf(_ scan: JSONScan, at start: Int) throws -> (finding: ImportedFinding, end: Int) {
+    /// The compliance mapping is the same for every finding of a check: it is read only when
+    /// `wantsRequirements(checkID)` says so.
+    static func ocsf(_ scan: JSONScan, at start: Int, wantsRequirements: (String) -> Bool = { _ in true }) throws
+        -> (finding: ImportedFinding, end: Int)
+    {
         let element = scan.bytes
         let (top, end) = try scan.membersAndEnd(at: start)
         func field(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
@@ -63,7 +67,7 @@ enum FindingParsers {
         let observed = try field("created_time_dt", in: info) ?? (try field("time_dt", in: top)) ?? ""
         guard !observed.isEmpty else { throw JSONScan.Failure(message: "no finding_info.created_time_dt", offset: start) }
         var requirements: [RequirementRef] = []
-        let unmapped = try object("unmapped", in: top)
+        let unmapped = wantsRequirements(check) ? try object("unmapped", in: top) : []
         for (key, value) in try object("compliance", in: unmapped) {
             let name = String(decoding: UnsafeBufferPointer(rebasing: element[key]), as: UTF8.self)
             guard let framework = ProwlerCompliance.frameworks[name], element[value.lowerBound] == UInt8(ascii: "[") else { continue }
