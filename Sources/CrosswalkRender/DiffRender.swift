@@ -1,0 +1,206 @@
+import CrosswalkAssess
+import CrosswalkModel
+
+/// `crosswalk diff`: framework coverage, version diff and the coverage matrix as text, JSON and CSV.
+public enum DiffRender {
+    /// Evidence ids already in the store for the related requirements of each row, by B's id.
+    public typealias Reuse = [String: [String]]
+
+    public static func text(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
+        var out = "What \(diff.to) needs that \(diff.from) covers\(diff.directOnly ? " (direct crosswalk links only)" : ""):\n"
+        out += summaryLine(diff) + "\n\n"
+        let rows = diff.rows.map { row -> [String] in
+            var how = row.related.prefix(4).map { "\($0.requirement.id) (\($0.relationship.rawValue))" }.joined(separator: ", ")
+            if row.related.count > 4 { how += " +\(row.related.count - 4)" }
+            if row.inferred { how += " — inferred via \(row.controls.prefix(3).joined(separator: ", "))" }
+            if let via = row.viaParent { how += " — as \(via)" }
+            if let evidence = reuse[row.id], !evidence.isEmpty { how += " — evidence \(evidence.prefix(3).joined(separator: ", "))" }
+            return [row.id, row.state.rawValue, clip(row.title, 50), how]
+        }
+        out += Table.render(header: ["ID", "STATE", "TITLE", "\(diff.from.uppercased()) REQUIREMENTS"], rows: rows)
+        return out
+    }
+
+    static func summaryLine(_ diff: FrameworkDiff) -> String {
+        let total = diff.rows.count
+        return FrameworkDiff.State.allCases.map { "\($0.rawValue) \(diff.counts[$0] ?? 0) (\(diff.percent($0))%)" }
+            .joined(separator: ", ") + " of \(total) requirements"
+    }
+
+    public static func json(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("from", diff.from)
+        w.field("to", diff.to)
+        w.field("directOnly", diff.directOnly)
+        w.key("summary")
+        w.beginObject()
+        w.field("requirements", diff.rows.count)
+        for state in FrameworkDiff.State.allCases {
+            w.field(state.rawValue, diff.counts[state] ?? 0)
+        }
+        for state in FrameworkDiff.State.allCases {
+            w.field(state.rawValue + "Percent", diff.percent(state))
+        }
+        w.endObject()
+        w.key("rows")
+        w.beginArray()
+        for row in diff.rows {
+            w.beginObject()
+            w.field("id", row.id)
+            w.field("title", row.title)
+            w.field("state", row.state.rawValue)
+            w.field("relatedIds", row.relatedIDs)
+            w.field("inferred", row.inferred)
+            w.field("controls", row.controls)
+            w.key("viaParent")
+            if let via = row.viaParent { w.value(via) } else { w.null() }
+            w.key("related")
+            w.beginArray()
+            for r in row.related {
+                w.beginObject()
+                w.field("id", r.requirement.id)
+                w.field("relationship", r.relationship.rawValue)
+                w.field("strength", r.strength)
+                w.field("inferred", r.inferred)
+                w.field("path", r.path)
+                w.endObject()
+            }
+            w.endArray()
+            w.field("evidence", reuse[row.id] ?? [])
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+
+    public static func csv(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
+        var out = CSV.line(["id", "title", "state", "related_ids", "inferred", "controls", "via_parent", "evidence"])
+        for row in diff.rows {
+            out += CSV.line([
+                row.id, row.title, row.state.rawValue, row.relatedIDs.joined(separator: " "), row.inferred ? "true" : "false",
+                row.controls.joined(separator: " "), row.viaParent ?? "", (reuse[row.id] ?? []).joined(separator: " "),
+            ])
+        }
+        return out
+    }
+
+    // MARK: - Version diff
+
+    public static func text(_ diff: VersionDiff) -> String {
+        var counts: [VersionDiff.Fate: Int] = [:]
+        for row in diff.rows { counts[row.fate, default: 0] += 1 }
+        var out = "\(diff.from) → \(diff.to): \(diff.rows.count) controls: "
+        out += VersionDiff.Fate.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+        out += "; \(diff.new.count) new in \(diff.to)\n\n"
+        out += Table.render(
+            header: ["ID", "FATE", "BECOMES", "TITLE"],
+            rows: diff.rows.map { [$0.id, $0.fate.rawValue, $0.targets.joined(separator: ", "), clip($0.title, 60)] })
+        out += "\nNew in \(diff.to):\n"
+        out += Table.render(header: nil, rows: diff.new.map { [$0.id, $0.title] }, indent: "  ")
+        return out
+    }
+
+    public static func json(_ diff: VersionDiff) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("from", diff.from)
+        w.field("to", diff.to)
+        w.key("summary")
+        w.beginObject()
+        w.field("controls", diff.rows.count)
+        for fate in VersionDiff.Fate.allCases { w.field(fate.rawValue, diff.rows.filter { $0.fate == fate }.count) }
+        w.field("new", diff.new.count)
+        w.endObject()
+        w.key("rows")
+        w.beginArray()
+        for row in diff.rows {
+            w.beginObject()
+            w.field("id", row.id)
+            w.field("title", row.title)
+            w.field("fate", row.fate.rawValue)
+            w.field("targets", row.targets)
+            w.field("note", row.note)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("new")
+        w.beginArray()
+        for item in diff.new {
+            w.beginObject()
+            w.field("id", item.id)
+            w.field("title", item.title)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+
+    public static func csv(_ diff: VersionDiff) -> String {
+        var out = CSV.line(["id", "title", "fate", "targets", "note"])
+        for row in diff.rows { out += CSV.line([row.id, row.title, row.fate.rawValue, row.targets.joined(separator: " "), row.note]) }
+        for item in diff.new { out += CSV.line([item.id, item.title, "new", "", ""]) }
+        return out
+    }
+
+    // MARK: - Matrix
+
+    /// Rows: the framework a company already meets; columns: the one it wants; cells: covered% (+partial%).
+    public static func text(_ matrix: CoverageMatrix) -> String {
+        var out = "Share of the column framework's requirements covered by the row framework (covered + partial):\n\n"
+        let rows = matrix.frameworks.map { a in
+            [a] + matrix.frameworks.map { b -> String in
+                guard let cell = matrix.cells[a]?[b] else { return "—" }
+                return "\(cell.covered)% +\(cell.partial)%"
+            }
+        }
+        out += Table.render(header: ["FROM \\ TO"] + matrix.frameworks, rows: rows)
+        return out
+    }
+
+    public static func csv(_ matrix: CoverageMatrix) -> String {
+        var out = CSV.line(["from", "to", "covered_percent", "partial_percent"])
+        for a in matrix.frameworks {
+            for b in matrix.frameworks where a != b {
+                if let cell = matrix.cells[a]?[b] { out += CSV.line([a, b, "\(cell.covered)", "\(cell.partial)"]) }
+            }
+        }
+        return out
+    }
+
+    public static func json(_ matrix: CoverageMatrix) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("frameworks", matrix.frameworks)
+        w.key("cells")
+        w.beginArray()
+        for a in matrix.frameworks {
+            for b in matrix.frameworks where a != b {
+                guard let cell = matrix.cells[a]?[b] else { continue }
+                w.beginObject()
+                w.field("from", a)
+                w.field("to", b)
+                w.field("coveredPercent", cell.covered)
+                w.field("partialPercent", cell.partial)
+                w.endObject()
+            }
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+}
+
+/// RFC 4180 CSV lines: fields quoted when they hold a comma, quote or line break; CRLF line ends.
+public enum CSV {
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+    }
+}
