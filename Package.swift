@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, used directly; imported by exactly one file (CrosswalkLoad/XML/XMLDocument.swift).
@@ -48,7 +49,10 @@ let package = Package(
         // assess: the crosswalk graph (relationships, inference, coverage); pure functions of the model.
         .target(name: "CrosswalkAssess", dependencies: ["CrosswalkModel"]),
         // render: model → text / JSON. Never imports the loaders.
-        .target(name: "CrosswalkRender", dependencies: ["CrosswalkModel", "CrosswalkAssess"]),
+        .target(
+            name: "CrosswalkRender",
+            dependencies: ["CrosswalkModel", "CrosswalkAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The thin CLI: option parsing and calls into the libraries.
         .executableTarget(
             name: "crosswalk",
@@ -69,8 +73,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosswalkEvidenceTests",
-            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence"],
-            exclude: ["Fixtures"]
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender"],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

@@ -30,7 +30,7 @@ struct Crosswalk: ParsableCommand {
             """,
         subcommands: [
             FrameworksCommand.self, ShowCommand.self, MapCommand.self, ControlsCommand.self, ServicesCommand.self,
-            EvidenceCommand.self, DiffCommand.self, OSCALCommand.self, ValidateCommand.self,
+            EvidenceCommand.self, ChecklistCommand.self, DiffCommand.self, OSCALCommand.self, ValidateCommand.self,
         ]
     )
 }

@@ -81,7 +81,12 @@ struct DiffCommand: ParsableCommand {
     func evidenceReuse(_ diff: FrameworkDiff, index: MappingIndex) throws -> DiffRender.Reuse {
         let path = store ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        let evidence = try EvidenceStore(path: path, actor: "crosswalk diff")
+        let evidence: EvidenceStore
+        do {
+            evidence = try EvidenceStore(path: path, actor: "crosswalk diff")
+        } catch {
+            throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
+        }
         var byRequirement: [RequirementRef: [String]] = [:]
         var reuse: DiffRender.Reuse = [:]
         for row in diff.rows where row.state != .notCovered {

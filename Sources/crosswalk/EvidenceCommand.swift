@@ -42,7 +42,7 @@ struct EvidenceCommand: ParsableCommand {
             do {
                 return try EvidenceStore(path: path, actor: actorName, clock: clock)
             } catch {
-                throw ValidationError("cannot open the evidence store \(path): \(error)")
+                throw RuntimeError("cannot open the evidence store \(path): \(EvidenceStore.describe(error))")
             }
         }
 
@@ -169,7 +169,7 @@ struct EvidenceCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             let number = try parseID(id)
-            guard let item = try store.item(number) else { throw ValidationError("no evidence item E-\(number)") }
+            guard let item = try store.item(number) else { throw RuntimeError("no evidence item E-\(number)") }
             let revisions = try store.revisions(of: number).map {
                 EvidenceRevisionLine(revision: $0.revision, changedAt: $0.changedAt, changedBy: $0.changedBy)
             }

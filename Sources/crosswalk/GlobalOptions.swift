@@ -32,3 +32,9 @@ struct GlobalOptions: ParsableArguments {
 enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// A failure while running a command (not a mistake in its arguments): printed without the usage.
+struct RuntimeError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -33,10 +33,10 @@ struct OSCALCommand: ParsableCommand {
             let loaded = try Loaded(global)
             guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {
                 let known = loaded.mappings.crosswalks.map { "\($0.source) \($0.target)" }.sorted()
-                throw ValidationError("no crosswalk from \(source) to \(target); shipped: \(known.joined(separator: ", "))")
+                throw RuntimeError("no crosswalk from \(source) to \(target); shipped: \(known.joined(separator: ", "))")
             }
             guard let date = lastModified ?? crosswalk.date else {
-                throw ValidationError("the crosswalk has no 'date': give --last-modified YYYY-MM-DD")
+                throw RuntimeError("the crosswalk has no 'date': give --last-modified YYYY-MM-DD")
             }
             let title = "Crosswalk: \(titleOf(source, loaded)) to \(titleOf(target, loaded))"
             let text = format == .json
@@ -74,7 +74,7 @@ struct OSCALCommand: ParsableCommand {
             global.printer.print(diagnostics.sorted)
             if diagnostics.hasErrors { throw ExitCode(1) }
             guard crosswalks.count == 1, let crosswalk = crosswalks.first else {
-                throw ValidationError("the collection holds \(crosswalks.count) mappings; Crosswalk imports one at a time")
+                throw RuntimeError("the collection holds \(crosswalks.count) mappings; Crosswalk imports one at a time")
             }
             // The imported links must name requirements that exist.
             let frameworks = global.workspace.loadFrameworks().frameworks
@@ -101,6 +101,6 @@ func emit(_ text: String, to path: String?) throws {
     do {
         try Data(text.utf8).write(to: url, options: .atomic)
     } catch {
-        throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        throw RuntimeError("cannot write \(path): \(error.localizedDescription)")
     }
 }

@@ -38,6 +38,14 @@ public final class EvidenceStore {
 
     // MARK: - Time
 
+    /// A short account of an error from opening or using the store (SQLite's message, not its SQL).
+    public static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError {
+            return "\(error.message ?? "SQLite error \(error.resultCode)") (is it a Crosswalk evidence store of this version?)"
+        }
+        return "\(error)"
+    }
+
     /// UTC, to the second: `2026-11-22T15:23:48Z`.
     static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()

@@ -1,0 +1,104 @@
+import CrosswalkAssess
+import CrosswalkModel
+
+/// `crosswalk checklist` as CSV, Markdown and JSON (XLSX: `XLSXWriter`).
+public enum ChecklistRender {
+    static let header = [
+        "control", "title", "requirements", "evidence_expected", "owner", "frequency", "next_due", "latest_evidence",
+        "evidence_date", "evidence_status", "state",
+    ]
+
+    static func requirementsText(_ row: Checklist.Row, frameworks: [String]) -> String {
+        frameworks.compactMap { fw in row.requirements[fw].map { "\(fw): \($0.joined(separator: " "))" } }.joined(separator: "; ")
+    }
+
+    static func expected(_ row: Checklist.Row) -> String {
+        row.control.evidence.map { "\($0.kind.rawValue): \($0.description)" }.joined(separator: "; ")
+    }
+
+    static func fields(_ row: Checklist.Row, frameworks: [String]) -> [String] {
+        [
+            row.control.id, row.control.title, requirementsText(row, frameworks: frameworks), expected(row), row.control.owner,
+            row.control.frequency.rawValue, row.nextDue, row.latestEvidence?.displayID ?? "",
+            row.latestEvidence.map { $0.effectiveTo ?? $0.effectiveFrom } ?? "", row.latestEvidence?.status.rawValue ?? "",
+            row.state.rawValue,
+        ]
+    }
+
+    public static func csv(_ checklist: Checklist) -> String {
+        var out = CSV.line(header)
+        for row in checklist.rows { out += CSV.line(fields(row, frameworks: checklist.frameworks)) }
+        out += CSV.line([])
+        out += CSV.line(["aws_inherited_requirement", "title", "attestation_to_download", "rationale"])
+        for item in checklist.inherited {
+            out += CSV.line([item.requirement.description, item.title, item.attestation?.title ?? "", item.rationale])
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String {
+        text.replacing("|", with: "\\|").replacing("\n", with: " ")
+    }
+
+    public static func markdown(_ checklist: Checklist) -> String {
+        var out = "# Evidence checklist: \(checklist.frameworks.joined(separator: ", "))\n\n"
+        out += "As of \(checklist.asOf). \(checklist.rows.count) customer controls: "
+        out += Checklist.State.allCases.map { "\(checklist.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".\n\n"
+        out += "| Control | Title | Requirements | Evidence expected | Owner | Frequency | Next due | Latest evidence | State |\n"
+        out += "|---|---|---|---|---|---|---|---|---|\n"
+        for row in checklist.rows {
+            let latest = row.latestEvidence.map { "\($0.displayID) (\($0.effectiveTo ?? $0.effectiveFrom), \($0.status.rawValue))" } ?? "—"
+            out += "| " + [
+                row.control.id, row.control.title, requirementsText(row, frameworks: checklist.frameworks), expected(row),
+                row.control.owner, row.control.frequency.rawValue, row.nextDue, latest, "**\(row.state.rawValue)**",
+            ].map(cell).joined(separator: " | ") + " |\n"
+        }
+        out += "\n## AWS-inherited requirements\n\nAWS's part is evidenced by its own reports: download them from AWS Artifact.\n\n"
+        out += "| Requirement | Title | Attestation to download |\n|---|---|---|\n"
+        for item in checklist.inherited {
+            out += "| " + [item.requirement.description, item.title, item.attestation?.title ?? ""].map(cell).joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    public static func json(_ checklist: Checklist) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for row in checklist.rows {
+            w.beginObject()
+            w.field("control", row.control.id)
+            w.field("title", row.control.title)
+            w.key("requirements")
+            w.beginObject()
+            for fw in checklist.frameworks { if let ids = row.requirements[fw] { w.field(fw, ids) } }
+            w.endObject()
+            w.field("evidenceExpected", row.control.evidence.map { "\($0.kind.rawValue): \($0.description)" })
+            w.field("owner", row.control.owner)
+            w.field("frequency", row.control.frequency.rawValue)
+            w.field("nextDue", row.nextDue)
+            w.key("latestEvidence")
+            if let e = row.latestEvidence {
+                w.beginObject()
+                w.field("id", e.displayID)
+                w.field("date", e.effectiveTo ?? e.effectiveFrom)
+                w.field("status", e.status.rawValue)
+                w.endObject()
+            } else {
+                w.null()
+            }
+            w.field("failing", row.failing)
+            w.field("state", row.state.rawValue)
+            w.endObject()
+        }
+        for item in checklist.inherited {
+            w.beginObject()
+            w.field("awsInherited", item.requirement.description)
+            w.field("title", item.title)
+            w.field("attestation", item.attestation?.title ?? "")
+            w.field("state", "inherited")
+            w.endObject()
+        }
+        w.endArray()
+        return w.string
+    }
+}

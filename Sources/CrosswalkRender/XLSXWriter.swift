@@ -1,0 +1,201 @@
+import CrosswalkAssess
+import CrosswalkModel
+import Foundation
+import ZIPFoundation
+
+/// Writes the evidence checklist as an Office Open XML workbook (SpreadsheetML) built from its
+/// parts and zipped in memory: a summary sheet, one sheet per framework and the AWS-inherited
+/// requirements; header rows frozen, autofilter on, column widths set, states coloured. Same
+/// checklist, same bytes (entries carry a fixed date).
+public enum XLSXWriter {
+    struct Sheet {
+        var name: String
+        var header: [String]
+        var rows: [[String]]
+        /// Column index whose value picks the row's fill (a checklist state), if any.
+        var stateColumn: Int?
+        var widths: [Int]
+    }
+
+    /// Style ids in styles.xml: 0 normal, 1 header, 2–5 states, 6 wrapped text.
+    static let stateStyle: [String: Int] = ["collected": 2, "missing": 3, "expired": 4, "failing": 5]
+
+    public static func workbook(_ checklist: Checklist) throws -> Data {
+        var sheets: [Sheet] = []
+        var summaryRows: [[String]] = []
+        for fw in checklist.frameworks {
+            let rows = checklist.rows.filter { $0.requirements[fw] != nil }
+            var counts: [Checklist.State: Int] = [:]
+            for row in rows { counts[row.state, default: 0] += 1 }
+            summaryRows.append([fw, String(rows.count)] + Checklist.State.allCases.map { String(counts[$0] ?? 0) }
+                + [String(checklist.inherited.filter { $0.requirement.framework == fw }.count)])
+        }
+        sheets.append(
+            Sheet(
+                name: "Summary", header: ["Framework", "Controls"] + Checklist.State.allCases.map { $0.rawValue.capitalized } + ["AWS inherited"],
+                rows: summaryRows, stateColumn: nil, widths: [18, 10, 11, 11, 11, 11, 14]))
+        for fw in checklist.frameworks {
+            let rows = checklist.rows.filter { $0.requirements[fw] != nil }.map { row -> [String] in
+                [
+                    row.control.id, row.control.title, (row.requirements[fw] ?? []).joined(separator: " "),
+                    ChecklistRender.expected(row), row.control.owner, row.control.frequency.rawValue, row.nextDue,
+                    row.latestEvidence?.displayID ?? "", row.latestEvidence.map { $0.effectiveTo ?? $0.effectiveFrom } ?? "",
+                    row.latestEvidence?.status.rawValue ?? "", row.state.rawValue,
+                ]
+            }
+            sheets.append(
+                Sheet(
+                    name: String(fw.prefix(31)),
+                    header: ["Control", "Title", "Requirements", "Evidence expected", "Owner", "Frequency", "Next due",
+                             "Latest evidence", "Evidence date", "Evidence status", "State"],
+                    rows: rows, stateColumn: 10, widths: [10, 44, 36, 60, 26, 12, 12, 15, 13, 15, 11]))
+        }
+        sheets.append(
+            Sheet(
+                name: "AWS inherited", header: ["Requirement", "Title", "Attestation to download (AWS Artifact)", "Rationale"],
+                rows: checklist.inherited.map { [$0.requirement.description, $0.title, $0.attestation?.title ?? "", $0.rationale] },
+                stateColumn: nil, widths: [26, 44, 50, 80]))
+
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the ZIP epoch
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                compressionMethod: .deflate,
+                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        try add("[Content_Types].xml", contentTypes(sheets.count))
+        try add("_rels/.rels", rootRels)
+        try add("xl/workbook.xml", workbookXML(sheets))
+        try add("xl/_rels/workbook.xml.rels", workbookRels(sheets.count))
+        try add("xl/styles.xml", styles)
+        for (i, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(i + 1).xml", sheetXML(sheet)) }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                // XML 1.0 forbids most control characters.
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// `A`, `B`, … `Z`, `AA`…
+    static func column(_ index: Int) -> String {
+        var n = index + 1
+        var out = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + r))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
+
+    static func sheetXML(_ sheet: Sheet) -> String {
+        let lastColumn = column(max(0, sheet.header.count - 1))
+        let lastRow = sheet.rows.count + 1
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        out += "<dimension ref=\"A1:\(lastColumn)\(lastRow)\"/>"
+        out += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+        out += "<cols>"
+        for (i, width) in sheet.widths.prefix(sheet.header.count).enumerated() {
+            out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        }
+        out += "</cols><sheetData>"
+        func row(_ number: Int, _ values: [String], style: (Int) -> Int) -> String {
+            var r = "<row r=\"\(number)\">"
+            for (i, value) in values.enumerated() {
+                let s = style(i)
+                r += "<c r=\"\(column(i))\(number)\" t=\"inlineStr\"\(s == 0 ? "" : " s=\"\(s)\"")><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
+            }
+            return r + "</row>"
+        }
+        out += row(1, sheet.header) { _ in 1 }
+        for (n, values) in sheet.rows.enumerated() {
+            var fill = 0
+            if let c = sheet.stateColumn, values.indices.contains(c) { fill = Self.stateStyle[values[c]] ?? 0 }
+            out += row(n + 2, values) { i in i == sheet.stateColumn ? fill : 0 }
+        }
+        out += "</sheetData>"
+        out += "<autoFilter ref=\"A1:\(lastColumn)\(lastRow)\"/>"
+        out += "</worksheet>"
+        return out
+    }
+
+    static func contentTypes(_ count: Int) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        out += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        out += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        out += #"<Default Extension="xml" ContentType="application/xml"/>"#
+        out += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        out += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        for i in 1...count {
+            out += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        return out + "</Types>"
+    }
+
+    static let rootRels = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+        + "</Relationships>"
+
+    static func workbookXML(_ sheets: [Sheet]) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        out += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+        for (i, sheet) in sheets.enumerated() {
+            out += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+        }
+        out += "</sheets><definedNames>"
+        for (i, sheet) in sheets.enumerated() {
+            let ref = "'\(sheet.name.replacing("'", with: "''"))'!$A$1:$\(column(max(0, sheet.header.count - 1)))$\(sheet.rows.count + 1)"
+            out += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">\(escape(ref))</definedName>"
+        }
+        return out + "</definedNames></workbook>"
+    }
+
+    static func workbookRels(_ count: Int) -> String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        out += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        for i in 1...count {
+            out += "<Relationship Id=\"rId\(i)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
+        }
+        out += "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        return out + "</Relationships>"
+    }
+
+    /// Fonts: normal, bold. Fills: none, gray125 (required), header grey, green, red, amber, dark red.
+    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        + #"<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font></fonts>"#
+        + #"<fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
+        + #"<fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/></patternFill></fill>"#
+        + #"<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill>"#
+        + #"<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/></patternFill></fill>"#
+        + #"<fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/></patternFill></fill>"#
+        + #"<fill><patternFill patternType="solid"><fgColor rgb="FFC00000"/></patternFill></fill></fills>"#
+        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        + #"<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="5" borderId="0" xfId="0" applyFill="1"/>"#
+        + #"<xf numFmtId="0" fontId="2" fillId="6" borderId="0" xfId="0" applyFont="1" applyFill="1"/></cellXfs>"#
+        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+        + "</styleSheet>"
+}

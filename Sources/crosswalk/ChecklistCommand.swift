@@ -1,0 +1,74 @@
+import ArgumentParser
+import CrosswalkAssess
+import CrosswalkEvidence
+import CrosswalkModel
+import CrosswalkRender
+import Foundation
+
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "The evidence checklist for control owners: one row per customer control the frameworks need.",
+        discussion: """
+            Controls are deduplicated across the frameworks (collect once, satisfy many). Each row has the \
+            requirements it satisfies per framework, the evidence expected, owner, frequency, next due date, the \
+            latest evidence in the store and a state: collected, missing, expired or failing (an automated check \
+            of the control fails). AWS-inherited requirements follow, with the attestation to download from AWS Artifact.
+            Example: crosswalk checklist soc2 hipaa --format xlsx --out Output/checklist.xlsx
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, md, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The frameworks in scope.", valueName: "framework")) var frameworks: [String]
+    @Option(name: .long, help: "Output format.") var format: Format = .md
+    @Option(name: .long, help: ArgumentHelp("Write here instead of standard output (needed for xlsx).", valueName: "file"))
+    var out: String?
+    @Option(name: .long, help: ArgumentHelp("The day it is for (YYYY-MM-DD; default today, or CROSSWALK_NOW).", valueName: "date"))
+    var asOf: String?
+    @Option(name: .long, help: ArgumentHelp("Evidence store (env CROSSWALK_STORE).", valueName: "path")) var store: String?
+
+    func validate() throws {
+        if frameworks.isEmpty { throw ValidationError("name at least one framework") }
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
+        if let asOf, !FindingImporter.isDate(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let loaded = try Loaded(global)
+        let chosen = try frameworks.map { id -> Framework in
+            guard let found = loaded.frameworks.first(where: { $0.id == id }) else {
+                let hint = closestID(to: id, in: loaded.frameworks.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ValidationError("no framework with id '\(id)'\(hint)")
+            }
+            return found
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
+        var evidence: [EvidenceItem] = []
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                evidence = try EvidenceStore(path: path, actor: "crosswalk checklist").list()
+            } catch {
+                throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
+            }
+        }
+        let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
+        let day = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
+        let checklist = Checklist.build(frameworks: chosen, index: loaded.index, evidence: evidence, asOf: day, addDays: addDays)
+        switch format {
+        case .csv: try emit(ChecklistRender.csv(checklist), to: out)
+        case .md: try emit(ChecklistRender.markdown(checklist), to: out)
+        case .json: try emit(ChecklistRender.json(checklist), to: out)
+        case .xlsx:
+            let data = try XLSXWriter.workbook(checklist)
+            do {
+                try data.write(to: URL(fileURLWithPath: out!), options: .atomic)
+            } catch {
+                throw RuntimeError("cannot write \(out!): \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("wrote \(out!): \(checklist.rows.count) controls, \(checklist.inherited.count) AWS-inherited requirements\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import CrosswalkAssess
+import CrosswalkEvidence
+import CrosswalkLoad
+import CrosswalkModel
+import CrosswalkRender
+import Foundation
+import Testing
+
+/// The evidence checklist, on the shipped mappings and fixture evidence, in every format.
+@Suite("Evidence checklist")
+struct ChecklistTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func shipped() throws -> (frameworks: [Framework], index: MappingIndex) {
+        let workspace = Workspace(
+            frameworksDirectory: root.appendingPathComponent("Frameworks").path,
+            mappingsDirectory: root.appendingPathComponent("Mappings").path)
+        let frameworks = workspace.loadFrameworks().frameworks
+        let mappings = workspace.loadMappings()
+        return (frameworks, MappingIndex(frameworks: frameworks, mappings: mappings.mappings))
+    }
+
+    /// A store with the first fixture scan, a policy attached to GOV-02 and an expired review for IAM-05.
+    func checklist(_ ids: [String]) throws -> Checklist {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try store.add(.init(title: "Information security policy", kind: .policy, controls: ["GOV-02"], owner: "CISO", effectiveFrom: "2026-09-01", expiresAt: "2027-09-01", status: .accepted))
+        _ = try store.add(.init(title: "Access review Q1", kind: .document, controls: ["IAM-05"], owner: "Cloud lead", effectiveFrom: "2026-01-01", effectiveTo: "2026-03-31", expiresAt: "2026-06-30"))
+        let (frameworks, index) = try Self.shipped()
+        let chosen = ids.map { id in frameworks.first { $0.id == id }! }
+        return Checklist.build(frameworks: chosen, index: index, evidence: try store.list(), asOf: "2026-11-22") { days, date in
+            let f = ISO8601DateFormatter()
+            f.formatOptions = [.withFullDate]
+            return f.string(from: f.date(from: date)!.addingTimeInterval(Double(days) * 86_400))
+        }
+    }
+
+    func expectGolden(_ text: String, _ name: String) throws {
+        let path = Self.golden.appendingPathComponent(name).path
+        if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        if text != expected {
+            let a = expected.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
+            let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(line + 1) (rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)")
+        }
+    }
+
+    @Test("one row per control across frameworks, with states from the evidence")
+    func rows() throws {
+        let c = try checklist(["soc2", "hipaa"])
+        #expect(Set(c.rows.map(\.control.id)).count == c.rows.count)
+        let gov = try #require(c.rows.first { $0.control.id == "GOV-02" })
+        #expect(gov.state == .collected && gov.latestEvidence?.title == "Information security policy")
+        let review = try #require(c.rows.first { $0.control.id == "IAM-05" })
+        #expect(review.state == .expired)
+        // s3_bucket_default_encryption fails in the fixture scan: every control hooked to it is failing.
+        let failing = c.rows.filter { $0.control.prowlerChecks.contains("s3_bucket_default_encryption") }
+        #expect(!failing.isEmpty && failing.allSatisfy { $0.state == .failing })
+        #expect(c.rows.contains { $0.state == .missing })
+        // Rows name requirements of the chosen frameworks only.
+        #expect(c.rows.allSatisfy { Set($0.requirements.keys).isSubset(of: ["soc2", "hipaa"]) })
+    }
+
+    @Test("AWS-inherited requirements come with the attestation to download")
+    func inherited() throws {
+        let c = try checklist(["iso27001-2022"])
+        let dataCentre = try #require(c.inherited.first { $0.requirement.id == "A.7.5" })
+        #expect(dataCentre.attestation?.id == "aws-iso27001")
+    }
+
+    @Test("Markdown, CSV and JSON match their golden files")
+    func golden() throws {
+        let c = try checklist(["iso27001-2022", "hipaa"])
+        try expectGolden(ChecklistRender.markdown(c), "checklist-iso27001-2022-hipaa.md")
+        try expectGolden(ChecklistRender.csv(c), "checklist-iso27001-2022-hipaa.csv")
+        try expectGolden(ChecklistRender.json(c), "checklist-iso27001-2022-hipaa.json")
+    }
+
+    @Test("the XLSX workbook reads back with openpyxl: sheets, frozen header, autofilter, widths, colours")
+    func xlsx() throws {
+        let c = try checklist(["soc2", "hipaa"])
+        let data = try XLSXWriter.workbook(c)
+        #expect(try XLSXWriter.workbook(c) == data, "same checklist, same bytes")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("checklist-\(UUID().uuidString).xlsx").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            out = {"sheets": wb.sheetnames}
+            ws = wb["soc2"]
+            out["freeze"] = ws.freeze_panes
+            out["filter"] = ws.auto_filter.ref
+            out["rows"] = ws.max_row
+            out["header"] = [c.value for c in ws[1]]
+            out["widthB"] = ws.column_dimensions["B"].width
+            states = {}
+            for row in ws.iter_rows(min_row=2):
+                states[row[0].value] = [row[10].value, row[10].fill.fgColor.rgb]
+            out["states"] = states
+            print(json.dumps(out))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "openpyxl failed (run scripts/setup): \(String(decoding: output, as: UTF8.self))")
+        let read = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        #expect(read["sheets"] as? [String] == ["Summary", "soc2", "hipaa", "AWS inherited"])
+        #expect(read["freeze"] as? String == "A2")
+        let soc2Rows = c.rows.filter { $0.requirements["soc2"] != nil }.count
+        #expect(read["filter"] as? String == "A1:K\(soc2Rows + 1)")
+        #expect(read["rows"] as? Int == soc2Rows + 1)
+        #expect((read["header"] as? [String])?.first == "Control")
+        #expect(read["widthB"] as? Double == 44)
+        let states = try #require(read["states"] as? [String: [String]])
+        #expect(states["GOV-02"] == ["collected", "FFC6EFCE"])
+        #expect(states["IAM-05"] == ["expired", "FFFFEB9C"])
+        #expect(states.values.contains { $0 == ["failing", "FFC00000"] })
+        #expect(states.values.contains { $0 == ["missing", "FFFFC7CE"] })
+    }
+}
