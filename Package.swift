@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "CrosswalkAssessTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkEvidenceTests",

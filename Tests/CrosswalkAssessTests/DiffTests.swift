@@ -1,6 +1,7 @@
 import CrosswalkAssess
 import CrosswalkModel
 import CrosswalkRender
+import Foundation
 import Testing
 
 @Suite("Framework diff")
@@ -63,5 +64,52 @@ struct DiffTests {
         #expect(csv.split(separator: "\r\n").count == n * (n - 1) + 1)
         #expect(CSV.field("a, \"b\"") == "\"a, \"\"b\"\"\"")
         #expect(CSV.field("plain") == "plain")
+    }
+}
+
+/// Every diff format on the shipped content, compared with golden files
+/// (`CROSSWALK_UPDATE_GOLDEN=1 swift test` to accept a deliberate change).
+@Suite("Diff golden files")
+struct DiffGoldenTests {
+    var shipped: Repo.Shipped { Repo.shipped }
+    func framework(_ id: String) throws -> Framework { try #require(shipped.frameworks.first { $0.id == id }) }
+
+    func expectGolden(_ text: String, _ name: String) throws {
+        let path = Repo.testsFolder.appendingPathComponent("Golden").appendingPathComponent(name).path
+        if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        if text != expected {
+            let a = expected.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
+            let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(line + 1) (rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)")
+        }
+    }
+
+    @Test("iso27001-2022 → hipaa in text, JSON and CSV")
+    func frameworkDiff() throws {
+        let diff = FrameworkDiff.compute(from: try framework("iso27001-2022"), to: try framework("hipaa"), index: shipped.index)
+        try expectGolden(DiffRender.text(diff), "diff-iso27001-2022-hipaa.txt")
+        try expectGolden(DiffRender.json(diff), "diff-iso27001-2022-hipaa.json")
+        try expectGolden(DiffRender.csv(diff), "diff-iso27001-2022-hipaa.csv")
+    }
+
+    @Test("iso27001-2013 → 2022 version diff in text, JSON and CSV")
+    func versionDiff() throws {
+        let diff = try #require(VersionDiff.compute(
+            from: try framework("iso27001-2013"), to: try framework("iso27001-2022"), crosswalks: shipped.mappings.crosswalks))
+        try expectGolden(DiffRender.text(diff), "diff-iso27001-2013-iso27001-2022.txt")
+        try expectGolden(DiffRender.json(diff), "diff-iso27001-2013-iso27001-2022.json")
+        try expectGolden(DiffRender.csv(diff), "diff-iso27001-2013-iso27001-2022.csv")
+    }
+
+    @Test("the coverage matrix in text, JSON and CSV")
+    func matrix() throws {
+        let matrix = CoverageMatrix.compute(shipped.frameworks, index: shipped.index)
+        try expectGolden(DiffRender.text(matrix), "matrix.txt")
+        try expectGolden(DiffRender.json(matrix), "matrix.json")
+        try expectGolden(DiffRender.csv(matrix), "matrix.csv")
     }
 }
