@@ -156,3 +156,37 @@ public struct VersionDiff: Sendable {
         return VersionDiff(from: from.id, to: to.id, rows: rows, new: new)
     }
 }
+
+extension FrameworkDiff {
+    /// Evidence already collected for A that applies to B's covered and partly covered requirements:
+    /// items linked to A's related requirements, attached to the controls that meet them, or findings
+    /// of those controls' automated checks. By B's requirement id, ids in order.
+    public func evidenceReuse(index: MappingIndex, evidence: [EvidenceItem]) -> [String: [String]] {
+        var byRequirement: [RequirementRef: Set<Int64>] = [:]
+        var byControl: [String: Set<Int64>] = [:]
+        var byCheck: [String: Set<Int64>] = [:]
+        for item in evidence {
+            for ref in item.requirements { byRequirement[ref, default: []].insert(item.id) }
+            for control in item.controls { byControl[control, default: []].insert(item.id) }
+            if let finding = item.finding { byCheck[finding.checkID, default: []].insert(item.id) }
+        }
+        var cache: [RequirementRef: Set<Int64>] = [:]
+        func applying(to ref: RequirementRef) -> Set<Int64> {
+            if let cached = cache[ref] { return cached }
+            var ids = byRequirement[ref] ?? []
+            for (control, _) in index.controls(for: ref) {
+                ids.formUnion(byControl[control.id] ?? [])
+                for check in control.prowlerChecks + control.configRules { ids.formUnion(byCheck[check] ?? []) }
+            }
+            cache[ref] = ids
+            return ids
+        }
+        var out: [String: [String]] = [:]
+        for row in rows where row.state != .notCovered {
+            var ids: Set<Int64> = []
+            for related in row.related { ids.formUnion(applying(to: related.requirement)) }
+            if !ids.isEmpty { out[row.id] = ids.sorted().map { "E-\($0)" } }
+        }
+        return out
+    }
+}

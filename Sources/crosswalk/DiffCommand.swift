@@ -81,36 +81,12 @@ struct DiffCommand: ParsableCommand {
     func evidenceReuse(_ diff: FrameworkDiff, index: MappingIndex) throws -> DiffRender.Reuse {
         let path = store ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        let evidence: EvidenceStore
+        let items: [EvidenceItem]
         do {
-            evidence = try EvidenceStore(path: path, actor: "crosswalk diff")
+            items = try EvidenceStore(path: path, actor: "crosswalk diff").list()
         } catch {
             throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
         }
-        var byRequirement: [RequirementRef: [String]] = [:]
-        var reuse: DiffRender.Reuse = [:]
-        for row in diff.rows where row.state != .notCovered {
-            var ids: Set<String> = []
-            for related in row.related {
-                if byRequirement[related.requirement] == nil {
-                    var filter = EvidenceFilter()
-                    filter.requirement = related.requirement
-                    var found = try evidence.list(filter).map(\.displayID)
-                    // Evidence attached to the controls that meet A's requirement counts too.
-                    for (control, _) in index.controls(for: related.requirement) {
-                        var byControl = EvidenceFilter()
-                        byControl.control = control.id
-                        byControl.controlChecks = Set(control.prowlerChecks + control.configRules)
-                        found += try evidence.list(byControl).map(\.displayID)
-                    }
-                    byRequirement[related.requirement] = found
-                }
-                ids.formUnion(byRequirement[related.requirement] ?? [])
-            }
-            if !ids.isEmpty {
-                reuse[row.id] = ids.sorted { (Int($0.dropFirst(2)) ?? 0) < (Int($1.dropFirst(2)) ?? 0) }
-            }
-        }
-        return reuse
+        return diff.evidenceReuse(index: index, evidence: items)
     }
 }

@@ -129,3 +129,23 @@ struct ChecklistTests {
         #expect(states.values.contains { $0 == ["missing", "FFFFC7CE"] })
     }
 }
+
+@Suite("Evidence reuse across frameworks")
+struct ReuseTests {
+    @Test("evidence collected for ISO 27001 counts for the HIPAA requirements it covers")
+    func reuse() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let policy = try store.add(
+            .init(title: "Cryptography policy", kind: .policy, requirements: [RequirementRef(framework: "iso27001-2022", id: "A.8.24")],
+                  owner: "CISO", effectiveFrom: "2026-09-01"))
+        let (frameworks, index) = try ChecklistTests.shipped()
+        let diff = FrameworkDiff.compute(
+            from: frameworks.first { $0.id == "iso27001-2022" }!, to: frameworks.first { $0.id == "hipaa" }!, index: index)
+        let reuse = diff.evidenceReuse(index: index, evidence: try store.list())
+        // HIPAA's encryption specification is covered by A.8.24: the policy applies to it.
+        #expect(reuse["164.312(a)(2)(iv)"]?.contains(policy.displayID) == true)
+        // Not-covered requirements never list evidence.
+        for row in diff.rows where row.state == .notCovered { #expect(reuse[row.id] == nil) }
+    }
+}
