@@ -61,19 +61,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (golden files).
+        .target(name: "CrosswalkTestSupport", path: "Tests/CrosswalkTestSupport"),
         .testTarget(
             name: "CrosswalkLoadTests",
-            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkRender"],
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkRender", "CrosswalkTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkAssessTests",
-            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender"],
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkEvidenceTests",
-            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender"],
+            dependencies: [
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport",
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -148,19 +148,7 @@ public enum OSCALMappingWriter {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }
 
 /// Writes a crosswalk in our own YAML format (docs/mappings.md), e.g. after an OSCAL import.

@@ -75,22 +75,7 @@ public enum XLSXWriter {
         return data
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 
     /// `A`, `B`, … `Z`, `AA`…
     static func column(_ index: Int) -> String {

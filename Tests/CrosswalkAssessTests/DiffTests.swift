@@ -1,6 +1,7 @@
 import CrosswalkAssess
 import CrosswalkModel
 import CrosswalkRender
+import CrosswalkTestSupport
 import Foundation
 import Testing
 
@@ -74,18 +75,8 @@ struct DiffGoldenTests {
     var shipped: Repo.Shipped { Repo.shipped }
     func framework(_ id: String) throws -> Framework { try #require(shipped.frameworks.first { $0.id == id }) }
 
-    func expectGolden(_ text: String, _ name: String) throws {
-        let path = Repo.testsFolder.appendingPathComponent("Golden").appendingPathComponent(name).path
-        if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        if text != expected {
-            let a = expected.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
-            let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
-            Issue.record("\(name) differs at line \(line + 1) (rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)")
-        }
+    func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(text, file: Repo.testsFolder.appendingPathComponent("Golden/\(name)").path, sourceLocation: sourceLocation)
     }
 
     @Test("iso27001-2022 → hipaa in text, JSON and CSV")

@@ -3,6 +3,7 @@ import CrosswalkEvidence
 import CrosswalkLoad
 import CrosswalkModel
 import CrosswalkRender
+import CrosswalkTestSupport
 import Foundation
 import Testing
 
@@ -36,18 +37,8 @@ struct ChecklistTests {
         }
     }
 
-    func expectGolden(_ text: String, _ name: String) throws {
-        let path = Self.golden.appendingPathComponent(name).path
-        if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        if text != expected {
-            let a = expected.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
-            let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
-            Issue.record("\(name) differs at line \(line + 1) (rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)")
-        }
+    func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(text, file: Self.golden.appendingPathComponent(name).path, sourceLocation: sourceLocation)
     }
 
     @Test("one row per control across frameworks, with states from the evidence")

@@ -1,5 +1,6 @@
 import CrosswalkLoad
 import CrosswalkModel
+import CrosswalkTestSupport
 import Foundation
 import Testing
 
@@ -46,25 +47,9 @@ func loadFixture(_ relative: String) -> (framework: Framework?, diagnostics: Dia
     Workspace.loadCatalogue(at: Paths.fixture(relative))
 }
 
-/// Compares text with a golden file, printing the first differing line; with
-/// CROSSWALK_UPDATE_GOLDEN=1 in the environment it rewrites the golden file instead.
+/// Compares text with a golden file of this target (see `Golden.expect`).
 func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = Paths.golden(name)
-    if ProcessInfo.processInfo.environment["CROSSWALK_UPDATE_GOLDEN"] == "1" {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    if text == expected { return }
-    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var line = 0
-    while line < min(a.count, b.count), a[line] == b[line] { line += 1 }
-    let want = line < a.count ? String(a[line]) : "<end of file>"
-    let got = line < b.count ? String(b[line]) : "<end of file>"
-    Issue.record(
-        "\(name) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n(rerun with CROSSWALK_UPDATE_GOLDEN=1 to accept)",
-        sourceLocation: sourceLocation)
+    try Golden.expect(text, file: Paths.golden(name), sourceLocation: sourceLocation)
 }
 
 /// Result of running the `crosswalk` executable.
