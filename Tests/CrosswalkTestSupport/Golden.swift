@@ -14,8 +14,9 @@ public enum Golden {
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         if text == expected { return }
-        let a = expected.components(separatedBy: "\n")
-        let b = text.components(separatedBy: "\n")
+        // Character.isNewline also splits CRLF, which Swift holds as one Character (the CSV files).
+        let a = expected.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let b = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
         let want = line < a.count ? a[line] : "<end of file>"
         let got = line < b.count ? b[line] : "<end of file>"
