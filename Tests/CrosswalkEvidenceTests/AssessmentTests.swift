@@ -1,0 +1,142 @@
+import CrosswalkAssess
+import CrosswalkEvidence
+import CrosswalkModel
+import CrosswalkRender
+import Foundation
+import Testing
+
+/// The gap assessment's rules, on the shipped catalogues and mappings with evidence made for each case.
+@Suite("Gap assessment")
+struct AssessmentTests {
+    static let shipped = try! ChecklistTests.shipped()
+
+    func framework(_ id: String) -> Framework { Self.shipped.frameworks.first { $0.id == id }! }
+
+    func scope(_ fw: String, categories: [String] = Scope.soc2CategoryNames, notApplicable: [RequirementRef: String] = [:]) -> Scope {
+        Scope(
+            organisation: "Acme Health", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: [fw],
+            soc2Categories: categories, notApplicable: notApplicable, location: .file("test"))
+    }
+
+    func item(_ id: Int64, controls: [String], status: EvidenceStatus = .accepted, from: String = "2026-10-01", expires: String? = "2027-10-01") -> EvidenceItem {
+        EvidenceItem(id: id, title: "Evidence \(id)", kind: .configExport, controls: controls, owner: "Owner", effectiveFrom: from, addedAt: "2026-10-02T00:00:00Z", expiresAt: expires, status: status)
+    }
+
+    func finding(_ id: Int64, check: String, resource: String, result: FindingResult) -> EvidenceItem {
+        EvidenceItem(
+            id: id, title: check, kind: .automatedFinding, owner: "", effectiveFrom: "2026-11-01", addedAt: "2026-11-01T00:00:00Z", status: .accepted,
+            finding: FindingDetails(tool: "prowler", checkID: check, resourceID: resource, account: "1", region: "eu-west-1", severity: "high", result: result, observedAt: "2026-11-01T00:00:00"))
+    }
+
+    func assess(_ fw: String, _ evidence: [EvidenceItem], scope: Scope? = nil) -> Assessment {
+        Assessment.run(framework: framework(fw), index: Self.shipped.index, evidence: evidence, scope: scope ?? self.scope(fw), asOf: "2026-11-22")
+    }
+
+    func status(_ a: Assessment, _ id: String) -> RequirementAssessment { a.requirements.first { $0.id == id }! }
+
+    let encryption = "164.312(a)(2)(iv)"  // DAT-02 equal, DAT-03 subset-of
+
+    @Test("met: a fully covering control with current, accepted evidence and no failing check")
+    func met() {
+        let a = assess("hipaa", [item(1, controls: ["DAT-02"])])
+        #expect(status(a, encryption).status == .met)
+        #expect(status(a, encryption).evidence == ["E-1"])
+        #expect(status(a, encryption).reasons.isEmpty)
+    }
+
+    @Test("partially met: only a control that covers part of it is effective")
+    func partial() {
+        let a = assess("hipaa", [item(1, controls: ["DAT-03"])])
+        let r = status(a, encryption)
+        #expect(r.status == .partiallyMet)
+        #expect(r.reasons.first?.code == .partialCoverage)
+        #expect(r.reasons.contains { $0.code == .noEvidence && $0.control == "DAT-02" })
+    }
+
+    @Test("expired and unaccepted evidence do not count")
+    func expiredAndUnaccepted() {
+        let expired = assess("hipaa", [item(1, controls: ["DAT-02"], from: "2025-01-01", expires: "2025-12-31")])
+        #expect(status(expired, encryption).status == .gap)
+        #expect(status(expired, encryption).reasons.contains { $0.code == .evidenceExpired && $0.control == "DAT-02" })
+        let submitted = assess("hipaa", [item(1, controls: ["DAT-02"], status: .submitted)])
+        #expect(status(submitted, encryption).status == .gap)
+        #expect(status(submitted, encryption).reasons.contains { $0.code == .evidenceNotAccepted })
+    }
+
+    @Test("a FAIL on one resource outweighs a PASS on another, and names the check and resource")
+    func failingOutweighs() {
+        let a = assess("hipaa", [
+            item(1, controls: ["DAT-02"]),
+            finding(2, check: "s3_bucket_default_encryption", resource: "arn:aws:s3:::good", result: .pass),
+            finding(3, check: "s3_bucket_default_encryption", resource: "arn:aws:s3:::bad", result: .fail),
+        ])
+        let r = status(a, encryption)
+        #expect(r.status != .met)
+        let failing = r.reasons.first { $0.code == .automatedCheckFailing }
+        #expect(failing?.checkID == "s3_bucket_default_encryption" && failing?.resource == "arn:aws:s3:::bad")
+    }
+
+    @Test("a passing automated check is evidence")
+    func passingCheckIsEvidence() {
+        let a = assess("hipaa", [finding(2, check: "s3_bucket_default_encryption", resource: "arn:aws:s3:::good", result: .pass)])
+        #expect(status(a, encryption).status == .met)
+    }
+
+    @Test("inherited: AWS's part, with its attestation named")
+    func inherited() {
+        let a = assess("iso27001-2022", [])
+        let r = status(a, "A.7.5")
+        #expect(r.status == .inherited)
+        #expect(r.reasons.first?.code == .awsInherited)
+        #expect(r.reasons.first?.text.contains("ISO/IEC 27001") == true)
+    }
+
+    @Test("not applicable: by the scope's justification, and SOC 2 categories out of scope")
+    func notApplicable() {
+        let s = scope("soc2", categories: ["security"], notApplicable: [RequirementRef(framework: "soc2", id: "CC9.2"): "No vendors process customer data."])
+        let a = assess("soc2", [], scope: s)
+        #expect(status(a, "CC9.2").status == .notApplicable)
+        #expect(status(a, "CC9.2").reasons.first?.text == "No vendors process customer data.")
+        #expect(status(a, "CC9.2-POF1").status == .notApplicable)
+        #expect(status(a, "A1.1").status == .notApplicable)
+        #expect(status(a, "P4.1").status == .notApplicable)
+        #expect(status(a, "CC6.1").status == .gap)
+    }
+
+    @Test("not assessed: listed as not covered by the control set, with the reason")
+    func notAssessed() {
+        let a = assess("hipaa", [])
+        #expect(status(a, "164.304").status == .notAssessed)
+        #expect(status(a, "164.304").reasons.first?.code == .notCoveredByControlSet)
+    }
+
+    @Test("parents roll up from their children")
+    func rollUp() {
+        let a = assess("hipaa", [item(1, controls: ["DAT-02"])])
+        // 164.306(a) has no control of its own: it rolls up from (a)(1)–(4).
+        #expect(status(a, "164.306(a)").status == .gap)
+        #expect(status(a, "164.312").status == .partiallyMet)  // the encryption spec is met, others are not
+        #expect(a.coverage > 0 && a.coverage < 100)
+    }
+
+    @Test("same inputs, same bytes; every requirement is in the JSON with its status and reasons")
+    func deterministic() throws {
+        let evidence = [item(1, controls: ["DAT-02"]), finding(2, check: "s3_bucket_default_encryption", resource: "arn:aws:s3:::bad", result: .fail)]
+        let one = GapReportRender.json(assess("hipaa", evidence), index: Self.shipped.index)
+        let two = GapReportRender.json(assess("hipaa", evidence), index: Self.shipped.index)
+        #expect(one == two)
+        let md1 = GapReportRender.markdown(assess("hipaa", evidence), index: Self.shipped.index, evidence: evidence)
+        let md2 = GapReportRender.markdown(assess("hipaa", evidence), index: Self.shipped.index, evidence: evidence)
+        #expect(md1 == md2)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(one.utf8)) as? [String: Any])
+        let rows = try #require(parsed["requirements"] as? [[String: Any]])
+        #expect(rows.count == 89)
+        let row = try #require(rows.first { $0["id"] as? String == encryption })
+        #expect(row["status"] as? String == "partially-met" || row["status"] as? String == "gap")
+        let reasons = try #require(row["reasons"] as? [[String: Any]])
+        #expect(reasons.contains { $0["code"] as? String == "automated-check-failing" && $0["checkId"] as? String == "s3_bucket_default_encryption" && $0["resource"] as? String == "arn:aws:s3:::bad" })
+        #expect(row["responsibility"] as? String == "customer")
+        #expect((row["controls"] as? [String])?.contains("DAT-02") == true)
+        #expect(row["evidence"] as? [String] == ["E-1"])
+    }
+}
