@@ -64,80 +64,102 @@ public enum GapReportRender {
     }
 
     public static func markdown(_ a: Assessment, index: MappingIndex, evidence: [EvidenceItem]) -> String {
+        document(a, index: index, evidence: evidence).markdown()
+    }
+
+    public static func html(_ a: Assessment, index: MappingIndex, evidence: [EvidenceItem]) -> String {
+        document(a, index: index, evidence: evidence).html()
+    }
+
+    /// The report's content, shared by every format.
+    public static func document(_ a: Assessment, index: MappingIndex, evidence: [EvidenceItem]) -> ReportDocument {
         let fw = a.framework
-        var out = "# \(fw.title)\n\n## Gap assessment — \(a.scope.organisation)\n\n"
-        out += "| | |\n|---|---|\n"
-        out += "| Organisation | \(cell(a.scope.organisation)) |\n| Framework | \(cell(fw.title)) (\(cell(fw.version))) |\n"
-        out += "| Audit period | \(a.scope.periodStart) to \(a.scope.periodEnd) |\n| As of | \(a.asOf) |\n"
-        out += "| Document | \(documentID(a)) |\n| Classification | CONFIDENTIAL |\n\n"
-        out += "## Contents\n\n1. Executive summary\n2. Scope and shared responsibility\n3. Requirements\n4. Gaps and remediation\n5. Evidence index\n6. Method and sources\n\n"
+        var doc = ReportDocument(title: "\(fw.title) — gap assessment — \(a.scope.organisation)", classification: "CONFIDENTIAL")
+        doc.heading(1, fw.title)
+        doc.heading(2, "Gap assessment — \(a.scope.organisation)")
+        doc.table(
+            ["", ""],
+            [
+                ["Organisation", a.scope.organisation], ["Framework", "\(fw.title) (\(fw.version))"],
+                ["Audit period", "\(a.scope.periodStart) to \(a.scope.periodEnd)"], ["As of", a.asOf], ["Document", documentID(a)],
+                ["Classification", "CONFIDENTIAL"],
+            ])
+        doc.heading(2, "Contents")
+        doc.numbered(["Executive summary", "Scope and shared responsibility", "Requirements", "Gaps and remediation", "Evidence index", "Method and sources"])
 
-        out += "## 1. Executive summary\n\n"
-        out += "Coverage (met or inherited; partly met counts half) is **\(a.coverage)%** of the applicable, assessed requirements.\n\n"
-        out += "| Status | Requirements |\n|---|---:|\n"
-        for status in RequirementStatus.allCases { out += "| \(status.rawValue) | \(a.counts[status] ?? 0) |\n" }
-        out += "\n| Group | Coverage | Met | Partly met | Gap | Inherited | Not applicable | Not assessed |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-        for g in a.groupCoverage {
-            var figure = "—"
-            if let c = g.coverage {
-                figure = String(repeating: "█", count: Int(c / 10)) + String(repeating: "░", count: 10 - Int(c / 10)) + " \(c)%"
-            }
-            out += "| \(cell(g.id)) \(cell(g.title)) | \(figure) | \(g.counts[.met] ?? 0) | \(g.counts[.partiallyMet] ?? 0) | "
-            out += "\(g.counts[.gap] ?? 0) | \(g.counts[.inherited] ?? 0) | \(g.counts[.notApplicable] ?? 0) | \(g.counts[.notAssessed] ?? 0) |\n"
-        }
+        doc.heading(2, "1. Executive summary", id: "summary")
+        doc.paragraph(.text("Coverage (met or inherited; partly met counts half) is "), .strong("\(a.coverage)%"), .text(" of the applicable, assessed requirements."))
+        doc.table(["Status", "Requirements"], RequirementStatus.allCases.map { [$0.rawValue, String(a.counts[$0] ?? 0)] }, align: [.left, .right])
+        doc.table(
+            ["Group", "Coverage", "Met", "Partly met", "Gap", "Inherited", "Not applicable", "Not assessed"],
+            a.groupCoverage.map { g in
+                var figure = "—"
+                if let c = g.coverage {
+                    figure = String(repeating: "█", count: Int(c / 10)) + String(repeating: "░", count: 10 - Int(c / 10)) + "\u{00A0}\(c)%"
+                }
+                return ["\(g.id) \(g.title)", figure] + [RequirementStatus.met, .partiallyMet, .gap, .inherited, .notApplicable, .notAssessed].map { String(g.counts[$0] ?? 0) }
+            }, align: [.left, .left, .right, .right, .right, .right, .right, .right])
 
-        out += "\n## 2. Scope and shared responsibility\n\n"
-        out += "Frameworks in scope: \(a.scope.frameworks.joined(separator: ", ")). "
-        if fw.id == "soc2" { out += "SOC 2 categories in scope: \(a.scope.soc2Categories.joined(separator: ", ")). " }
-        out += "Under the AWS shared responsibility model AWS secures the cloud and the organisation secures what it builds in it.\n\n"
+        doc.heading(2, "2. Scope and shared responsibility", id: "scope")
+        var scopeText = "Frameworks in scope: \(a.scope.frameworks.joined(separator: ", ")). "
+        if fw.id == "soc2" { scopeText += "SOC 2 categories in scope: \(a.scope.soc2Categories.joined(separator: ", ")). " }
+        scopeText += "Under the AWS shared responsibility model AWS secures the cloud and the organisation secures what it builds in it."
+        doc.paragraph(.text(scopeText))
         var parties: [Responsibility: Int] = [:]
         for r in a.requirements where r.isAssessable { if let p = r.responsibility { parties[p, default: 0] += 1 } }
-        out += "| Responsibility | Requirements |\n|---|---:|\n"
-        for p in Responsibility.allCases { out += "| \(p.rawValue) | \(parties[p] ?? 0) |\n" }
+        doc.table(["Responsibility", "Requirements"], Responsibility.allCases.map { [$0.rawValue, String(parties[$0] ?? 0)] }, align: [.left, .right])
         let complementary = Set(a.requirements.filter { $0.responsibility == .shared }.flatMap(\.controls)).sorted { $0.naturallyPrecedes($1) }
-        out += "\nComplementary customer controls for the shared requirements: \(complementary.joined(separator: ", ")).\n"
+        doc.paragraph(.text("Complementary customer controls for the shared requirements: \(complementary.joined(separator: ", "))."))
 
-        out += "\n## 3. Requirements\n\n| Requirement | Title | Responsibility | Controls | Evidence | Status | Reasons |\n|---|---|---|---|---|---|---|\n"
-        for r in a.requirements where r.isAssessable {
-            let reasons = r.reasons.prefix(3).map { $0.code.rawValue }.joined(separator: ", ") + (r.reasons.count > 3 ? " +\(r.reasons.count - 3)" : "")
-            out += "| \(cell(r.id)) | \(cell(r.title)) | \(r.responsibility?.rawValue ?? "") | \(r.controls.prefix(4).joined(separator: " "))"
-            out += "\(r.controls.count > 4 ? " +\(r.controls.count - 4)" : "") | \(r.evidence.prefix(3).joined(separator: " "))"
-            out += "\(r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : "") | **\(r.status.rawValue)** | \(reasons) |\n"
-        }
+        doc.heading(2, "3. Requirements", id: "requirements")
+        doc.table(
+            ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"],
+            a.requirements.filter(\.isAssessable).map { r in
+                let reasons = r.reasons.prefix(3).map { $0.code.rawValue }.joined(separator: ", ") + (r.reasons.count > 3 ? " +\(r.reasons.count - 3)" : "")
+                return [
+                    r.id, r.title, r.responsibility?.rawValue ?? "",
+                    r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : ""),
+                    r.evidence.prefix(3).joined(separator: " ") + (r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : ""),
+                    r.status.rawValue, reasons,
+                ]
+            })
 
-        out += "\n## 4. Gaps and remediation\n\n"
+        doc.heading(2, "4. Gaps and remediation", id: "gaps")
         let gaps = a.requirements.filter { $0.isAssessable && ($0.status == .gap || $0.status == .partiallyMet) }
-        if gaps.isEmpty { out += "None.\n" }
+        if gaps.isEmpty { doc.paragraph(.text("None.")) }
         for r in gaps {
-            out += "### \(r.id) \(r.title) — \(r.status.rawValue)\n\n"
-            for reason in r.reasons { out += "- `\(reason.code.rawValue)`: \(reason.text)\n" }
+            doc.heading(3, "\(r.id) \(r.title) — \(r.status.rawValue)")
+            doc.bullets(r.reasons.map { [.code($0.code.rawValue), .text(": \($0.text)")] })
             let ref = RequirementRef(framework: fw.id, id: r.id)
             let controls = r.controls.compactMap { index.controls[$0] }
             if !controls.isEmpty {
-                out += "\nTo do: "
-                out += controls.prefix(3).map { c in
-                    "implement or evidence **\(c.id) \(c.title)** (owner: \(c.owner), \(c.frequency.rawValue); evidence: \(c.evidence.map(\.description).prefix(2).joined(separator: "; ")))"
-                }.joined(separator: "; ") + ".\n"
+                doc.paragraph(
+                    .text("To do: " + controls.prefix(3).map { c in
+                        "implement or evidence \(c.id) \(c.title) (owner: \(c.owner), \(c.frequency.rawValue); evidence: \(c.evidence.map(\.description).prefix(2).joined(separator: "; ")))"
+                    }.joined(separator: "; ") + "."))
             }
             let services = (index.responsibility(for: ref)?.entry.services ?? []).map { index.services[$0.service]?.name ?? $0.service }
-            if !services.isEmpty { out += "AWS services that help: \(services.joined(separator: ", ")).\n" }
-            out += "\n"
+            if !services.isEmpty { doc.paragraph(.text("AWS services that help: \(services.joined(separator: ", ")).")) }
         }
 
-        out += "## 5. Evidence index\n\n| Evidence | Title | Kind | Status | Date | SHA-256 |\n|---|---|---|---|---|---|\n"
+        doc.heading(2, "5. Evidence index", id: "evidence")
         let cited = Set(a.requirements.flatMap(\.evidence))
-        for item in evidence.filter({ cited.contains($0.displayID) }).sorted(by: { $0.id < $1.id }) {
-            let hashes = item.files.map(\.sha256).joined(separator: " ")
-            out += "| \(item.displayID) | \(cell(item.title)) | \(item.kind.rawValue) | \(item.status.rawValue) | \(item.effectiveTo ?? item.effectiveFrom) | \(hashes) |\n"
-        }
-        out += "\n## 6. Method and sources\n\n"
-        out += "Each requirement's status follows from Crosswalk's mappings and the evidence store as of \(a.asOf): `inherited` where AWS "
-        out += "carries it (evidenced by an AWS attestation from AWS Artifact); otherwise `met` when a customer control that fully covers it "
-        out += "has current, accepted evidence and no failing automated check, `partially-met` when only controls that cover part of it are "
-        out += "effective or a check fails on some resource, `gap` when none is effective. Expired evidence does not count; a FAIL on one "
-        out += "resource outweighs a PASS on another. Catalogue: \(fw.title), \(fw.version), \(fw.publisher), \(fw.sourceURL). "
-        out += "Mappings: Crosswalk's `Mappings/` (responsibility, customer controls, crosswalks; see their provenance).\n"
-        return out
+        doc.table(
+            ["Evidence", "Title", "Kind", "Status", "Date", "SHA-256"],
+            evidence.filter { cited.contains($0.displayID) }.sorted { $0.id < $1.id }.map { item in
+                [item.displayID, item.title, item.kind.rawValue, item.status.rawValue, item.effectiveTo ?? item.effectiveFrom,
+                 item.files.map(\.sha256).joined(separator: " ")]
+            })
+
+        doc.heading(2, "6. Method and sources", id: "method")
+        doc.paragraph(
+            .text(
+                "Each requirement's status follows from Crosswalk's mappings and the evidence store as of \(a.asOf): inherited where AWS "
+                    + "carries it (evidenced by an AWS attestation from AWS Artifact); otherwise met when a customer control that fully covers it "
+                    + "has current, accepted evidence and no failing automated check, partially met when only controls that cover part of it are "
+                    + "effective or a check fails on some resource, gap when none is effective. Expired evidence does not count; a FAIL on one "
+                    + "resource outweighs a PASS on another. Catalogue: \(fw.title), \(fw.version), \(fw.publisher), \(fw.sourceURL). "
+                    + "Mappings: Crosswalk's Mappings/ folder (responsibility, customer controls, crosswalks; see their provenance)."))
+        return doc
     }
 }

@@ -13,16 +13,16 @@ struct GapCommand: ParsableCommand {
         discussion: """
             Every requirement gets a status (met, partially-met, gap, inherited, not-applicable, not-assessed) \
             with its reasons, from the mappings, the evidence store and the scope, as of a date. Writes \
-            DIR/FRAMEWORK/gap-report.md and .json and a SHA256SUMS digest of them and of the evidence files they cite.
+            DIR/FRAMEWORK/gap-report.md, .html and .json and a SHA256SUMS digest of them and of the evidence files they cite.
             Same inputs and --as-of: the same bytes.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, all }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json, all }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The framework id.") var framework: String
-    @Option(name: .long, help: "md, json or all.") var format: Format = .all
+    @Option(name: .long, help: "md, html, json or all.") var format: Format = .all
     @Option(name: .long, help: ArgumentHelp("Where to write (a folder per framework below it).", valueName: "dir")) var out: String = "Output"
     @Option(name: .long, help: ArgumentHelp("The assessment date (YYYY-MM-DD; default today, or CROSSWALK_NOW).", valueName: "date"))
     var asOf: String?
@@ -85,6 +85,9 @@ struct GapCommand: ParsableCommand {
         }
         if format == .md || format == .all {
             try write("gap-report.md", GapReportRender.markdown(assessment, index: loaded.index, evidence: evidence))
+        }
+        if format == .html || format == .all {
+            try write("gap-report.html", GapReportRender.html(assessment, index: loaded.index, evidence: evidence))
         }
         if format == .json || format == .all { try write("gap-report.json", GapReportRender.json(assessment, index: loaded.index)) }
 

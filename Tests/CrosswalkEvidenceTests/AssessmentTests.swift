@@ -2,6 +2,7 @@ import CrosswalkAssess
 import CrosswalkEvidence
 import CrosswalkModel
 import CrosswalkRender
+import CrosswalkTestSupport
 import Foundation
 import Testing
 
@@ -138,5 +139,30 @@ struct AssessmentTests {
         #expect(row["responsibility"] as? String == "customer")
         #expect((row["controls"] as? [String])?.contains("DAT-02") == true)
         #expect(row["evidence"] as? [String] == ["E-1"])
+    }
+}
+
+/// The gap report's documents on a fixed scenario, compared with golden files.
+@Suite("Gap report golden files")
+struct GapReportGoldenTests {
+    @Test("HIPAA with the fixture scan and two manual items: Markdown, HTML and JSON")
+    func golden() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try store.add(.init(title: "Encryption standard", kind: .policy, controls: ["DAT-09"], owner: "CISO", effectiveFrom: "2026-09-01", expiresAt: "2027-09-01", status: .accepted, files: [Fixtures.path("files/access-policy.txt")]))
+        _ = try store.add(.init(title: "Risk register H1", kind: .document, controls: ["RSK-02"], owner: "CISO", effectiveFrom: "2026-01-01", effectiveTo: "2026-06-30", expiresAt: "2026-10-31", status: .accepted))
+        let (frameworks, index) = try ChecklistTests.shipped()
+        let hipaa = frameworks.first { $0.id == "hipaa" }!
+        let scope = Scope(
+            organisation: "Acme Health Ltd", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: ["hipaa"],
+            soc2Categories: ["security"], notApplicable: [RequirementRef(framework: "hipaa", id: "164.314(b)(1)"): "Acme sponsors no group health plan."],
+            location: .file("test"))
+        let evidence = try store.list()
+        let a = Assessment.run(framework: hipaa, index: index, evidence: evidence, scope: scope, asOf: "2026-11-22")
+        #expect(a.requirements.first { $0.id == "164.314(b)(2)(i)" }?.status == .notApplicable)
+        let folder = ChecklistTests.golden
+        try Golden.expect(GapReportRender.markdown(a, index: index, evidence: evidence), file: folder.appendingPathComponent("gap-hipaa.md").path)
+        try Golden.expect(GapReportRender.html(a, index: index, evidence: evidence), file: folder.appendingPathComponent("gap-hipaa.html").path)
+        try Golden.expect(GapReportRender.json(a, index: index), file: folder.appendingPathComponent("gap-hipaa.json").path)
     }
 }
