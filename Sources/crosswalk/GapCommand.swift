@@ -13,16 +13,16 @@ struct GapCommand: ParsableCommand {
         discussion: """
             Every requirement gets a status (met, partially-met, gap, inherited, not-applicable, not-assessed) \
             with its reasons, from the mappings, the evidence store and the scope, as of a date. Writes \
-            DIR/FRAMEWORK/gap-report.md, .html and .json and a SHA256SUMS digest of them and of the evidence files they cite.
+            DIR/FRAMEWORK/gap-report.md, .html, .pdf and .json and a SHA256SUMS digest of them and of the evidence files they cite.
             Same inputs and --as-of: the same bytes.
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json, all }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, pdf, json, all }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The framework id.") var framework: String
-    @Option(name: .long, help: "md, html, json or all.") var format: Format = .all
+    @Option(name: .long, help: "md, html, pdf, json or all.") var format: Format = .all
     @Option(name: .long, help: ArgumentHelp("Where to write (a folder per framework below it).", valueName: "dir")) var out: String = "Output"
     @Option(name: .long, help: ArgumentHelp("The assessment date (YYYY-MM-DD; default today, or CROSSWALK_NOW).", valueName: "date"))
     var asOf: String?
@@ -90,6 +90,12 @@ struct GapCommand: ParsableCommand {
             try write("gap-report.html", GapReportRender.html(assessment, index: loaded.index, evidence: evidence))
         }
         if format == .json || format == .all { try write("gap-report.json", GapReportRender.json(assessment, index: loaded.index)) }
+        if format == .pdf || format == .all {
+            let target = folder + "/gap-report.pdf"
+            try TypstPDF.compile(
+                GapReportRender.document(assessment, index: loaded.index, evidence: evidence).typst(date: day), to: target)
+            written.append(("gap-report.pdf", target))
+        }
 
         // The digest: every file written, then every evidence file the report cites (by its store path).
         var sums = ""
