@@ -60,9 +60,11 @@ extension ReportDocument {
             case .paragraph(let parts): out += inline(parts) + "\n\n"
             case .table(let header, let rows, let align):
                 // Column widths in proportion to their longest text (capped), so wide prose gets room.
+                // (Bar glyphs count double; a header needs a little more room than its letters.)
+                func width(_ s: String) -> Int { s.reduce(0) { $0 + ($1 == "█" || $1 == "░" ? 2 : 1) } }
                 let columns = header.indices.map { i -> String in
-                    let longest = ([header[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(\.count).max() ?? 1
-                    return "\(max(4, min(longest, 48)))fr"
+                    let longest = rows.map { i < $0.count ? width($0[i]) : 0 }.max() ?? 1
+                    return "\(max(4, header[i].count + 3, min(longest, 48)))fr"
                 }.joined(separator: ", ")
                 out += "#table(columns: (\(columns)),\n"
                 if header.contains(where: { !$0.isEmpty }) {
