@@ -18,7 +18,15 @@ public enum XLSXWriter {
     }
 
     /// Style ids in styles.xml: 0 normal, 1 header, 2–5 states, 6 wrapped text.
-    static let stateStyle: [String: Int] = ["collected": 2, "missing": 3, "expired": 4, "failing": 5]
+    static let stateStyle: [String: Int] = [
+        "collected": 2, "missing": 3, "expired": 4, "failing": 5,
+        "met": 2, "gap": 3, "partially-met": 4, "inherited": 2,
+    ]
+
+    /// One sheet of rows, for tables other than the checklist (the Statement of Applicability).
+    public static func workbook(sheet name: String, header: [String], rows: [[String]], statusColumn: Int?, widths: [Int]) throws -> Data {
+        try zip([Sheet(name: name, header: header, rows: rows, stateColumn: statusColumn, widths: widths)])
+    }
 
     public static func workbook(_ checklist: Checklist) throws -> Data {
         var sheets: [Sheet] = []
@@ -56,6 +64,10 @@ public enum XLSXWriter {
                 rows: checklist.inherited.map { [$0.requirement.description, $0.title, $0.attestation?.title ?? "", $0.rationale] },
                 stateColumn: nil, widths: [26, 44, 50, 80]))
 
+        return try zip(sheets)
+    }
+
+    static func zip(_ sheets: [Sheet]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the ZIP epoch
         func add(_ path: String, _ text: String) throws {

@@ -29,7 +29,7 @@ struct Crosswalk: ParsableCommand {
             A requirement is named FRAMEWORK:ID, e.g. soc2:CC6.1 or hipaa:164.312(a)(2)(iv).
             """,
         subcommands: [
-            GapCommand.self, FrameworksCommand.self, ShowCommand.self, MapCommand.self, ControlsCommand.self, ServicesCommand.self,
+            GapCommand.self, SoACommand.self, FrameworksCommand.self, ShowCommand.self, MapCommand.self, ControlsCommand.self, ServicesCommand.self,
             EvidenceCommand.self, ChecklistCommand.self, DiffCommand.self, OSCALCommand.self, ValidateCommand.self,
         ]
     )

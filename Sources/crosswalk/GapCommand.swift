@@ -34,47 +34,9 @@ struct GapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Loaded(global)
-        let fw = try lookUpFramework(framework, in: loaded.frameworks)
-        let environment = ProcessInfo.processInfo.environment
-        let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let day = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
-
-        // Scope.
-        let scopePath = scope ?? (FileManager.default.fileExists(atPath: global.mappingsDirectory + "/scope.yaml") ? global.mappingsDirectory + "/scope.yaml" : nil)
-        let chosenScope: Scope
-        if let scopePath {
-            let (source, failure) = Workspace.read(scopePath)
-            guard let source else {
-                global.printer.print(failure.map { [$0] } ?? [])
-                throw ExitCode(1)
-            }
-            let (parsed, diagnostics) = ScopeLoader.load(source, frameworks: loaded.frameworks)
-            global.printer.print(diagnostics.sorted)
-            guard let parsed else { throw ExitCode(1) }
-            chosenScope = parsed
-        } else {
-            let year = String(day.prefix(4))
-            chosenScope = Scope(
-                organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: [fw.id],
-                soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
-        }
-
-        // Evidence.
-        let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
-        var evidence: [EvidenceItem] = []
-        var storeFolder = ""
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let opened = try EvidenceStore(path: path, actor: "crosswalk gap")
-                evidence = try opened.list()
-                storeFolder = opened.folder
-            } catch {
-                throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
-            }
-        }
-
-        let assessment = Assessment.run(framework: fw, index: loaded.index, evidence: evidence, scope: chosenScope, asOf: day)
+        let inputs = try AssessmentInputs(global: global, framework: framework, scope: scope, store: store, asOf: asOf)
+        let (loaded, fw, evidence, storeFolder, day, assessment) =
+            (inputs.loaded, inputs.framework, inputs.evidence, inputs.storeFolder, inputs.asOf, inputs.assessment)
         let folder = out + "/" + fw.id
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [(name: String, path: String)] = []
@@ -123,4 +85,57 @@ func lookUpFramework(_ id: String, in frameworks: [Framework]) throws -> Framewo
         throw ValidationError("no framework with id '\(id)'\(hint)")
     }
     return found
+}
+
+/// What `gap` and `soa` assess: the framework, the scope (file or default), the evidence store and
+/// the as-of date, and the assessment itself.
+struct AssessmentInputs {
+    var loaded: Loaded
+    var framework: Framework
+    var evidence: [EvidenceItem]
+    var storeFolder: String
+    var asOf: String
+    var assessment: Assessment
+
+    init(global: GlobalOptions, framework id: String, scope: String?, store: String?, asOf: String?) throws {
+        loaded = try Loaded(global)
+        framework = try lookUpFramework(id, in: loaded.frameworks)
+        let environment = ProcessInfo.processInfo.environment
+        let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
+        self.asOf = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
+
+        let defaultScope = global.mappingsDirectory + "/scope.yaml"
+        let scopePath = scope ?? (FileManager.default.fileExists(atPath: defaultScope) ? defaultScope : nil)
+        let chosenScope: Scope
+        if let scopePath {
+            let (source, failure) = Workspace.read(scopePath)
+            guard let source else {
+                global.printer.print(failure.map { [$0] } ?? [])
+                throw ExitCode(1)
+            }
+            let (parsed, diagnostics) = ScopeLoader.load(source, frameworks: loaded.frameworks)
+            global.printer.print(diagnostics.sorted)
+            guard let parsed else { throw ExitCode(1) }
+            chosenScope = parsed
+        } else {
+            let year = String(self.asOf.prefix(4))
+            chosenScope = Scope(
+                organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: [framework.id],
+                soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
+        }
+
+        let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
+        evidence = []
+        storeFolder = ""
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                let opened = try EvidenceStore(path: path, actor: "crosswalk")
+                evidence = try opened.list()
+                storeFolder = opened.folder
+            } catch {
+                throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
+            }
+        }
+        assessment = Assessment.run(framework: framework, index: loaded.index, evidence: evidence, scope: chosenScope, asOf: self.asOf)
+    }
 }

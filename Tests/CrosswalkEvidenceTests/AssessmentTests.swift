@@ -166,3 +166,29 @@ struct GapReportGoldenTests {
         try Golden.expect(GapReportRender.json(a, index: index), file: folder.appendingPathComponent("gap-hipaa.json").path)
     }
 }
+
+@Suite("Statement of Applicability")
+struct SoATests {
+    @Test("all 93 Annex A controls, exclusions justified from the scope, statuses from the assessment")
+    func soa() throws {
+        let (frameworks, index) = try ChecklistTests.shipped()
+        let iso = frameworks.first { $0.id == "iso27001-2022" }!
+        let scope = Scope(
+            organisation: "Acme Health Ltd", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: ["iso27001-2022"],
+            soc2Categories: ["security"], notApplicable: [RequirementRef(framework: "iso27001-2022", id: "A.8.30"): "No development is outsourced."],
+            location: .file("test"))
+        let evidence = [EvidenceItem(id: 1, title: "Policy set", kind: .policy, controls: ["GOV-02"], owner: "CISO", effectiveFrom: "2026-09-01", addedAt: "2026-09-02T00:00:00Z", expiresAt: "2027-09-01", status: .accepted)]
+        let a = Assessment.run(framework: iso, index: index, evidence: evidence, scope: scope, asOf: "2026-11-22")
+        let soa = StatementOfApplicability(a, index: index)
+        #expect(soa.rows.count == 93)
+        let excluded = try #require(soa.rows.first { $0.id == "A.8.30" })
+        #expect(!excluded.applicable && excluded.justification == "No development is outsourced.")
+        let inherited = try #require(soa.rows.first { $0.id == "A.7.5" })
+        #expect(inherited.applicable && inherited.status == .inherited && inherited.justification.hasPrefix("Included: carried by AWS"))
+        let policies = try #require(soa.rows.first { $0.id == "A.5.1" })
+        #expect(policies.controls.contains("GOV-02") && policies.evidence == ["E-1"])
+        let csv = soa.csv()
+        #expect(csv.hasPrefix("Control,Title,Applicable,Justification,Implementation status,Customer controls,Evidence\r\n"))
+        #expect(csv.split(separator: "\r\n").count == 94)
+    }
+}

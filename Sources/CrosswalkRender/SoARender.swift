@@ -1,0 +1,70 @@
+import CrosswalkAssess
+import CrosswalkModel
+
+/// The ISO/IEC 27001 Statement of Applicability: every Annex A control with whether it applies,
+/// the justification for including or excluding it, its implementation status, and the customer
+/// controls and evidence that implement it — drawn from an assessment of the framework.
+public struct StatementOfApplicability: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var applicable: Bool
+        public var justification: String
+        public var status: RequirementStatus
+        public var controls: [String]
+        public var evidence: [String]
+    }
+
+    public var assessment: Assessment
+    public var rows: [Row]
+
+    public init(_ assessment: Assessment, index: MappingIndex) {
+        self.assessment = assessment
+        rows = assessment.requirements.filter { $0.kind == .control && $0.id.hasPrefix("A.") }.map { r in
+            let applicable = r.status != .notApplicable
+            let justification: String
+            if !applicable {
+                justification = r.reasons.first?.text ?? "Excluded in the scope."
+            } else if r.status == .inherited {
+                justification = "Included: carried by AWS for the AWS infrastructure (\(r.reasons.first?.text ?? "AWS attestation"))."
+            } else {
+                let ref = RequirementRef(framework: assessment.framework.id, id: r.id)
+                let why = index.responsibility(for: ref)?.entry.rationale ?? ""
+                justification = "Included: \(r.responsibility?.rawValue ?? "customer") responsibility. \(why)"
+            }
+            return Row(
+                id: r.id, title: r.title, applicable: applicable, justification: justification, status: r.status,
+                controls: r.controls, evidence: r.evidence)
+        }
+    }
+
+    static let header = ["Control", "Title", "Applicable", "Justification", "Implementation status", "Customer controls", "Evidence"]
+
+    func fields(_ row: Row) -> [String] {
+        [row.id, row.title, row.applicable ? "yes" : "no", row.justification, row.status.rawValue,
+         row.controls.joined(separator: " "), row.evidence.joined(separator: " ")]
+    }
+
+    public func csv() -> String {
+        var out = CSV.line(Self.header)
+        for row in rows { out += CSV.line(fields(row)) }
+        return out
+    }
+
+    public func document() -> ReportDocument {
+        let a = assessment
+        var doc = ReportDocument(title: "Statement of Applicability — \(a.framework.title) — \(a.scope.organisation)", classification: "CONFIDENTIAL")
+        doc.heading(1, "Statement of Applicability")
+        doc.heading(2, "\(a.scope.organisation) — \(a.framework.title)")
+        doc.table(["", ""], [
+            ["Organisation", a.scope.organisation], ["Standard", "\(a.framework.title) (\(a.framework.version))"],
+            ["Period", "\(a.scope.periodStart) to \(a.scope.periodEnd)"], ["As of", a.asOf],
+            ["Annex A controls", "\(rows.count): \(rows.filter(\.applicable).count) applicable, \(rows.filter { !$0.applicable }.count) excluded"],
+        ])
+        doc.heading(2, "1. Annex A controls")
+        doc.table(Self.header, rows.map(fields))
+        return doc
+    }
+
+    public func markdown() -> String { document().markdown() }
+}
