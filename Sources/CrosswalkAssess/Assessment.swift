@@ -119,22 +119,17 @@ public struct Assessment: Sendable {
         return .gap
     }
 
+    /// Assesses with evidence items in memory (summarised first).
     public static func run(
         framework: Framework, index: MappingIndex, evidence: [EvidenceItem], scope: Scope, asOf: String
     ) -> Assessment {
+        run(framework: framework, index: index, summary: EvidenceSummary(items: evidence, asOf: asOf), scope: scope, asOf: asOf)
+    }
+
+    public static func run(
+        framework: Framework, index: MappingIndex, summary: EvidenceSummary, scope: Scope, asOf: String
+    ) -> Assessment {
         let fw = framework.id
-        // Evidence by control, by check and by requirement.
-        var byControl: [String: [EvidenceItem]] = [:]
-        var findingsByCheck: [String: [EvidenceItem]] = [:]
-        var byRequirement: [RequirementRef: [EvidenceItem]] = [:]
-        for item in evidence {
-            for control in item.controls { byControl[control, default: []].append(item) }
-            if let finding = item.finding {
-                findingsByCheck[finding.checkID, default: []].append(item)
-            } else {
-                for ref in item.requirements { byRequirement[ref, default: []].append(item) }
-            }
-        }
 
         /// The state of a control on the as-of date.
         struct ControlState {
@@ -146,29 +141,36 @@ public struct Assessment: Sendable {
         func state(of control: CustomerControl) -> ControlState {
             if let known = controlStates[control.id] { return known }
             var reasons: [Reason] = []
-            let manual = byControl[control.id] ?? []
-            let findings = (control.prowlerChecks + control.configRules).flatMap { findingsByCheck[$0] ?? [] }
-            let failing = findings.filter { $0.finding?.result == .fail }
-            for item in failing.sorted(by: { ($0.finding!.checkID, $0.finding!.resourceID) < ($1.finding!.checkID, $1.finding!.resourceID) }) {
-                reasons.append(
-                    Reason(
-                        .automatedCheckFailing, "\(item.finding!.checkID) fails on \(item.finding!.resourceID)", control: control.id,
-                        checkID: item.finding!.checkID, resource: item.finding!.resourceID))
+            let manual = summary.controls[control.id] ?? EvidenceSummary.ControlEvidence()
+            var passing: [Int64] = []
+            var failing = false
+            for check in (control.prowlerChecks + control.configRules).sorted() {
+                guard let results = summary.checks[check] else { continue }
+                passing += results.passingIDs
+                if results.failing > 0 {
+                    failing = true
+                    let shown = results.failingResources.prefix(3).joined(separator: ", ")
+                    let more = results.failing > 3 ? " and \(results.failing - 3) more" : ""
+                    reasons.append(
+                        Reason(
+                            .automatedCheckFailing, "\(check) fails on \(results.failing == 1 ? "" : "\(results.failing) resources: ")\(shown)\(more)",
+                            control: control.id, checkID: check, resource: results.failingResources.first))
+                }
             }
-            let current = manual.filter { !$0.isExpired(on: asOf) && $0.effectiveFrom <= asOf }
-            let accepted = current.filter { $0.status == .accepted }
-            let passing = findings.filter { $0.finding?.result == .pass }
-            let valid = accepted + passing
+            let valid = manual.valid + passing
             if valid.isEmpty {
-                if !current.isEmpty {
-                    reasons.append(Reason(.evidenceNotAccepted, "\(control.id): evidence \(current.map(\.displayID).joined(separator: ", ")) is not accepted yet", control: control.id))
-                } else if !manual.isEmpty {
-                    reasons.append(Reason(.evidenceExpired, "\(control.id): its evidence expired (\(manual.compactMap(\.expiresAt).max() ?? "")) or starts after \(asOf)", control: control.id))
-                } else if failing.isEmpty {
+                if manual.unacceptedCount > 0 {
+                    let ids = manual.unaccepted.map { "E-\($0)" }.joined(separator: ", ")
+                    reasons.append(Reason(.evidenceNotAccepted, "\(control.id): evidence \(ids) is not accepted yet", control: control.id))
+                } else if manual.expiredCount > 0 {
+                    reasons.append(
+                        Reason(.evidenceExpired, "\(control.id): its evidence expired (\(manual.latestExpiry ?? "")) or starts after \(asOf)", control: control.id))
+                } else if !failing {
                     reasons.append(Reason(.noEvidence, "\(control.id): no evidence collected", control: control.id))
                 }
             }
-            let result = ControlState(effective: !valid.isEmpty && failing.isEmpty, reasons: reasons, evidence: valid.map(\.displayID))
+            let result = ControlState(
+                effective: !valid.isEmpty && !failing, reasons: reasons, evidence: Array(Set(valid)).sorted().map { "E-\($0)" })
             controlStates[control.id] = result
             return result
         }
@@ -229,7 +231,7 @@ public struct Assessment: Sendable {
                 cursor = parents[c] ?? nil
             }
             a.controls = links.map(\.control.id)
-            let direct = (byRequirement[ref] ?? []).filter { $0.status == .accepted && !$0.isExpired(on: asOf) }
+            let direct = (summary.requirements[ref] ?? []).map { "E-\($0)" }
             if links.isEmpty && direct.isEmpty {
                 if let listed = index.notCovered(ref) {
                     a.status = .notAssessed
@@ -243,7 +245,7 @@ public struct Assessment: Sendable {
             var fullEffective = !direct.isEmpty
             var anyEffective = !direct.isEmpty
             var failing = false
-            a.evidence = direct.map(\.displayID)
+            a.evidence = direct
             for (control, link) in links {
                 let s = state(of: control)
                 a.reasons += s.reasons

@@ -21,7 +21,9 @@ struct GapCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, pdf, json, all }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The framework id.") var framework: String
+    @Argument(help: ArgumentHelp("Framework ids (several share one reading of the evidence store).", valueName: "framework"))
+    var frameworks: [String] = []
+    @Flag(name: .long, help: "Every shipped framework.") var all = false
     @Option(name: .long, help: "md, html, pdf, json or all.") var format: Format = .all
     @Option(name: .long, help: ArgumentHelp("Where to write (a folder per framework below it).", valueName: "dir")) var out: String = "Output"
     @Option(name: .long, help: ArgumentHelp("The assessment date (YYYY-MM-DD; default today, or CROSSWALK_NOW).", valueName: "date"))
@@ -31,12 +33,21 @@ struct GapCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, !FindingImporter.isDate(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        if frameworks.isEmpty && !all { throw ValidationError("name a framework (or several, or --all)") }
     }
 
     func run() throws {
-        let inputs = try AssessmentInputs(global: global, framework: framework, scope: scope, store: store, asOf: asOf)
-        let (loaded, fw, evidence, storeFolder, day, assessment) =
-            (inputs.loaded, inputs.framework, inputs.evidence, inputs.storeFolder, inputs.asOf, inputs.assessment)
+        let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: frameworks)
+        let ids = all ? inputs.loaded.frameworks.map(\.id) : frameworks
+        for id in ids { _ = try lookUpFramework(id, in: inputs.loaded.frameworks) }
+        for id in ids { try report(id, inputs) }
+    }
+
+    func report(_ id: String, _ inputs: AssessmentInputs) throws {
+        let (fw, assessment, evidence) = try inputs.assess(id)
+        let loaded = inputs.loaded
+        let day = inputs.asOf
+        let storeFolder = inputs.storeFolder
         let folder = out + "/" + fw.id
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [(name: String, path: String)] = []
@@ -65,8 +76,7 @@ struct GapCommand: ParsableCommand {
             let (digest, _) = try EvidenceStore.sha256(ofFile: file.path)
             sums += "\(digest)  \(file.name)\n"
         }
-        let cited = Set(assessment.requirements.flatMap(\.evidence))
-        for item in evidence.filter({ cited.contains($0.displayID) }).sorted(by: { $0.id < $1.id }) {
+        for item in evidence.sorted(by: { $0.id < $1.id }) {
             for file in item.files { sums += "\(file.sha256)  \(storeFolder)/\(file.storedPath)\n" }
         }
         try Data(sums.utf8).write(to: URL(fileURLWithPath: folder + "/SHA256SUMS"), options: .atomic)
@@ -87,26 +97,24 @@ func lookUpFramework(_ id: String, in frameworks: [Framework]) throws -> Framewo
     return found
 }
 
-/// What `gap` and `soa` assess: the framework, the scope (file or default), the evidence store and
-/// the as-of date, and the assessment itself.
+/// What `gap` and `soa` assess: the frameworks, the scope (file or default), the evidence store
+/// (summarised once, in SQL) and the as-of date.
 struct AssessmentInputs {
     var loaded: Loaded
-    var framework: Framework
-    var evidence: [EvidenceItem]
+    var scope: Scope
+    var summary: EvidenceSummary
+    var store: EvidenceStore?
     var storeFolder: String
     var asOf: String
-    var assessment: Assessment
 
-    init(global: GlobalOptions, framework id: String, scope: String?, store: String?, asOf: String?) throws {
+    init(global: GlobalOptions, scope: String?, store: String?, asOf: String?, defaultFrameworks: [String]) throws {
         loaded = try Loaded(global)
-        framework = try lookUpFramework(id, in: loaded.frameworks)
         let environment = ProcessInfo.processInfo.environment
         let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
         self.asOf = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
 
         let defaultScope = global.mappingsDirectory + "/scope.yaml"
         let scopePath = scope ?? (FileManager.default.fileExists(atPath: defaultScope) ? defaultScope : nil)
-        let chosenScope: Scope
         if let scopePath {
             let (source, failure) = Workspace.read(scopePath)
             guard let source else {
@@ -116,26 +124,43 @@ struct AssessmentInputs {
             let (parsed, diagnostics) = ScopeLoader.load(source, frameworks: loaded.frameworks)
             global.printer.print(diagnostics.sorted)
             guard let parsed else { throw ExitCode(1) }
-            chosenScope = parsed
+            self.scope = parsed
         } else {
             let year = String(self.asOf.prefix(4))
-            chosenScope = Scope(
-                organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: [framework.id],
+            self.scope = Scope(
+                organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: defaultFrameworks,
                 soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
         }
 
         let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
-        evidence = []
+        summary = EvidenceSummary()
         storeFolder = ""
+        self.store = nil
         if FileManager.default.fileExists(atPath: path) {
             do {
                 let opened = try EvidenceStore(path: path, actor: "crosswalk")
-                evidence = try opened.list()
+                summary = try opened.summary(asOf: self.asOf)
                 storeFolder = opened.folder
+                self.store = opened
             } catch {
                 throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
             }
         }
-        assessment = Assessment.run(framework: framework, index: loaded.index, evidence: evidence, scope: chosenScope, asOf: self.asOf)
+    }
+
+    /// The assessment of one framework and the evidence items it cites (read whole for the report).
+    func assess(_ id: String) throws -> (framework: Framework, assessment: Assessment, evidence: [EvidenceItem]) {
+        let framework = try lookUpFramework(id, in: loaded.frameworks)
+        let assessment = Assessment.run(framework: framework, index: loaded.index, summary: summary, scope: scope, asOf: asOf)
+        var evidence: [EvidenceItem] = []
+        if let store {
+            let cited = Set(assessment.requirements.flatMap(\.evidence)).compactMap { Int64($0.dropFirst(2)) }.sorted()
+            do {
+                evidence = try store.items(cited)
+            } catch {
+                throw RuntimeError("cannot read the evidence store: \(EvidenceStore.describe(error))")
+            }
+        }
+        return (framework, assessment, evidence)
     }
 }

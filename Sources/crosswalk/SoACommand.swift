@@ -26,8 +26,8 @@ struct SoACommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = try AssessmentInputs(global: global, framework: framework, scope: scope, store: store, asOf: asOf)
-        let soa = StatementOfApplicability(inputs.assessment, index: inputs.loaded.index)
+        let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: [framework])
+        let soa = StatementOfApplicability(try inputs.assess(framework).assessment, index: inputs.loaded.index)
         switch format {
         case .md: try emit(soa.markdown(), to: out)
         case .csv: try emit(soa.csv(), to: out)

@@ -104,3 +104,30 @@ func runSQL(_ path: String, _ sql: String) throws {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
 }
+
+@Suite("Evidence summary")
+struct SummaryTests {
+    @Test("the store's SQL summary equals the summary of its items, on accepted, submitted, expired, future, rejected and automated evidence")
+    func sqlEqualsMemory() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
+        let soc2 = RequirementRef(framework: "soc2", id: "CC6.1")
+        _ = try store.add(.init(title: "a", kind: .policy, controls: ["GOV-02", "IAM-01"], requirements: [soc2], owner: "o", effectiveFrom: "2026-01-01", expiresAt: "2027-01-01", status: .accepted))
+        _ = try store.add(.init(title: "b", kind: .document, controls: ["GOV-02"], owner: "o", effectiveFrom: "2026-01-01", expiresAt: "2026-06-30", status: .accepted))
+        _ = try store.add(.init(title: "c", kind: .document, controls: ["IAM-05"], owner: "o", effectiveFrom: "2026-02-01", status: .submitted))
+        _ = try store.add(.init(title: "d", kind: .document, controls: ["IAM-05"], owner: "o", effectiveFrom: "2027-01-01", status: .accepted))
+        let rejected = try store.add(.init(title: "e", kind: .document, controls: ["IAM-05"], requirements: [soc2], owner: "o", effectiveFrom: "2026-01-01"))
+        _ = try store.setStatus(rejected.id, to: .rejected)
+        for day in ["2026-05-01", "2026-11-22", "2027-02-01"] {
+            let fromSQL = try store.summary(asOf: day)
+            let fromItems = EvidenceSummary(items: try store.list(), asOf: day)
+            #expect(fromSQL == fromItems, "as of \(day)")
+        }
+        let summary = try store.summary(asOf: "2026-11-22")
+        #expect(summary.controls["GOV-02"]?.validCount == 1 && summary.controls["GOV-02"]?.expiredCount == 1)
+        #expect(summary.controls["IAM-05"]?.unacceptedCount == 1 && summary.controls["IAM-05"]?.expiredCount == 1)
+        #expect(summary.checks["s3_bucket_public_access"]?.failing == 1)
+        #expect(summary.requirements[soc2]?.count == 1)
+    }
+}
