@@ -135,8 +135,15 @@ extension OSCALCatalog {
     }
 
     private static func append(_ part: OSCALPart, params: [String: OSCALParam], to out: inout String) {
-        if let label = part.label, !label.isEmpty { out += " "; out += label }
-        if !part.prose.isEmpty { out += " "; out += resolveInserts(part.prose, params: params, depth: 0) }
+        // A space only between pieces: text that is already folded then passes `folded` uncopied.
+        if let label = part.label, !label.isEmpty {
+            if !out.isEmpty { out += " " }
+            out += label
+        }
+        if !part.prose.isEmpty {
+            if !out.isEmpty { out += " " }
+            out += resolveInserts(part.prose, params: params, depth: 0)
+        }
         for sub in part.parts { append(sub, params: params, to: &out) }
     }
 

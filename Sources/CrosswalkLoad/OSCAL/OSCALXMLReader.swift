@@ -88,7 +88,7 @@ enum OSCALXMLReader {
             }
         }
         return OSCALPart(
-            name: element.attribute("name") ?? "", label: label, prose: blocks.joined(separator: "\n\n"), parts: parts)
+            name: element.attribute("name") ?? "", label: label, prose: blocks.joined(separator: " "), parts: parts)
     }
 
     /// A block element of OSCAL markup-multiline as Markdown.

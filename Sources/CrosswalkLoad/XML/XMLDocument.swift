@@ -74,14 +74,25 @@ public struct XMLDocument: Sendable {
 
     /// The location of an element's start tag.
     public func location(of element: XMLElement) -> SourceLocation {
-        source.location(atOffset: element.offset)
+        source.location(atOffset: tagStart(element))
+    }
+
+    /// Byte offset of the element's `<`: the parser recorded where it stood after the start tag's
+    /// attributes; step back to the last `<` (attribute values cannot hold one).
+    func tagStart(_ element: XMLElement) -> Int {
+        let bytes = source.bytes
+        var offset = element.offset
+        if offset < 0 || offset > bytes.count { offset = bytes.count }
+        var i = min(offset, bytes.count - 1)
+        while i > 0, bytes[i] != UInt8(ascii: "<") { i -= 1 }
+        return i
     }
 
     /// The location of an attribute inside an element's start tag (the tag's location if not found).
     public func location(ofAttribute name: String, in element: XMLElement) -> SourceLocation {
         let bytes = source.bytes
         let needle = Array(name.utf8)
-        var i = element.offset + 1
+        var i = tagStart(element) + 1
         while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
             if bytes[i] == UInt8(ascii: " ") || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D {
                 let start = i + 1
@@ -132,25 +143,28 @@ private final class TreeBuilder: @unchecked Sendable {
         Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
     }
 
+    /// A small direct-mapped cache in front of `names`: the same few names recur all the time.
+    @exclusivity(unchecked) var recent = [(UnsafeRawPointer?, Int32)](repeating: (nil, 0), count: 64)
+
     func nameID(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
         guard let pointer else { return 0 }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        let slot = Int((UInt(bitPattern: key) >> 4) & 63)
+        if recent[slot].0 == key { return recent[slot].1 }
+        if let known = names[key] {
+            recent[slot] = (key, known)
+            return known
+        }
         let id = store.intern(String(cString: pointer))
         names[key] = id
         return id
     }
 
-    /// Byte offset of the `<` that opened the element being reported: libxml2 stands just past the
-    /// start tag's attributes when it calls back, so step back to the last `<`.
-    func startOffset() -> Int {
+    /// Where libxml2 stands when it reports a start tag: just past its attributes. The element's
+    /// `<` is found from there only when a location is asked for (`XMLDocument.tagStart`).
+    func consumedOffset() -> Int {
         guard let context else { return 0 }
-        var offset = Int(xmlByteConsumed(context))
-        let bytes = source.bytes
-        if offset < 0 || offset > bytes.count { offset = bytes.count }
-        var i = min(offset, bytes.count - 1)
-        while i > 0, bytes[i] != UInt8(ascii: "<") { i -= 1 }
-        return i
+        return Int(xmlByteConsumed(context))
     }
 
     func currentLocation() -> SourceLocation {
@@ -202,7 +216,7 @@ private final class TreeBuilder: @unchecked Sendable {
             }
         }
         let node = appendNode(
-            name: nameID(localname), namespace: nameID(uri), start: Int32(startOffset()), extra: firstAttribute,
+            name: nameID(localname), namespace: nameID(uri), start: Int32(truncatingIfNeeded: consumedOffset()), extra: firstAttribute,
             attributes: count)
         stack.append(node)
     }

@@ -18,7 +18,8 @@ public final class XMLStore: @unchecked Sendable {
     @exclusivity(unchecked) var firstChild: [Int32] = []
     @exclusivity(unchecked) var nextSibling: [Int32] = []
     @exclusivity(unchecked) var lastChild: [Int32] = []
-    /// Elements: byte offset of the `<` in the source. Text runs: start in `text`.
+    /// Elements: where the parser stood after the start tag (the `<` is found from there when a
+    /// location is needed). Text runs: start in `text`.
     @exclusivity(unchecked) var start: [Int32] = []
     /// Elements: index of the first attribute. Text runs: length in `text`.
     @exclusivity(unchecked) var extra: [Int32] = []
@@ -58,7 +59,7 @@ public struct XMLElement: Sendable {
     public var name: String { store.names[Int(store.nodeName[Int(index)])] }
     /// Namespace URI, empty when none.
     public var namespace: String { store.names[Int(store.nodeNamespace[Int(index)])] }
-    /// Byte offset of the element's `<` in the source.
+    /// Where the parser stood after the start tag's attributes (see `XMLDocument.location(of:)`).
     public var offset: Int { Int(store.start[Int(index)]) }
 
     /// Attributes in document order: local name and value.
