@@ -44,9 +44,9 @@ public struct FrameworkDiff: Sendable {
         return (Double(counts[state] ?? 0) * 1000 / Double(rows.count)).rounded() / 10
     }
 
-    /// Compares every assessable requirement of `to` (not the grouping levels) with `from`.
-    /// A requirement with no link of its own takes the state of its nearest ancestor that has one
-    /// (SOC 2 points of focus take their criterion's).
+    /// Compares every requirement of `to` (not the grouping levels, nor SOC 2 points of focus) with
+    /// `from`. A requirement with no link of its own takes the state of its nearest ancestor that has
+    /// one (a GDPR point takes its paragraph's).
     public static func compute(from: Framework, to: Framework, index: MappingIndex, directOnly: Bool = false) -> FrameworkDiff {
         var memo: [String: (State, [RelatedRequirement], Bool)?] = [:]
         func own(_ id: String) -> (State, [RelatedRequirement], Bool)? {
@@ -68,7 +68,8 @@ public struct FrameworkDiff: Sendable {
             return result
         }
         var rows: [Row] = []
-        for requirement in to.allRequirements where !requirement.kind.isGrouping {
+        // Points of focus describe what a SOC 2 criterion's controls usually address; the criterion is the requirement.
+        for requirement in to.allRequirements where !requirement.kind.isGrouping && requirement.kind != .pointOfFocus {
             var found = own(requirement.id)
             var via: String?
             if found == nil {
