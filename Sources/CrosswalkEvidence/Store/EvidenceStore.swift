@@ -151,8 +151,8 @@ public final class EvidenceStore {
         var size: Int64 = 0
         let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: temporary, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
         do {
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 hasher.update(data: chunk)
