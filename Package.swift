@@ -42,6 +42,7 @@ let package = Package(
             name: "CrosswalkEvidence",
             dependencies: [
                 "CrosswalkModel",
+                "CrosswalkLoad",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -31,6 +31,8 @@ struct JSONReaderTests {
         ("{\"a\": \"\\x\"}", 1, 8, "invalid escape"),
         ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate key 'a'"),
         ("\"\\ud800\"", 1, 8, "unpaired surrogate"),
+        ("\"\\ud800\\u0041\"", 1, 8, "invalid surrogate pair"),
+        ("\"\\u12\"", 1, 4, "truncated \\u escape"),
         ("[1] x", 1, 5, "unexpected text after the JSON value"),
     ])
     func errors(text: String, line: Int, column: Int, message: String) {

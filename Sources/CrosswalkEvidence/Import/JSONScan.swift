@@ -1,3 +1,4 @@
+import CrosswalkLoad
 import Foundation
 
 /// A single-pass scanner over JSON bytes that extracts only what it is asked for: the keys of an
@@ -223,68 +224,11 @@ struct JSONScan {
             }
             return s
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(inner.count)
-        var k = inner.lowerBound
-        func hex4(_ at: Int) throws -> UInt32 {
-            guard at + 4 <= inner.upperBound else { throw Failure(message: "truncated \\u escape", offset: at) }
-            var v: UInt32 = 0
-            for j in at..<(at + 4) {
-                let c = bytes[j]
-                let d: UInt32
-                switch c {
-                case 0x30...0x39: d = UInt32(c - 0x30)
-                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: throw Failure(message: "invalid \\u escape", offset: j)
-                }
-                v = v * 16 + d
-            }
-            return v
+        do {
+            return try JSONString.decode(bytes, inner)
+        } catch {
+            throw Failure(message: error.message, offset: error.offset)
         }
-        while k < inner.upperBound {
-            let b = bytes[k]
-            guard b == UInt8(ascii: "\\") else {
-                out.append(b)
-                k += 1
-                continue
-            }
-            guard k + 1 < inner.upperBound else { throw Failure(message: "unterminated escape", offset: k) }
-            let e = bytes[k + 1]
-            k += 2
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4(k)
-                k += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard k + 6 <= inner.upperBound, bytes[k] == UInt8(ascii: "\\"), bytes[k + 1] == UInt8(ascii: "u") else {
-                        throw Failure(message: "unpaired surrogate in \\u escape", offset: k)
-                    }
-                    let low = try hex4(k + 2)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw Failure(message: "invalid surrogate pair", offset: k) }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    k += 6
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw Failure(message: "unpaired surrogate in \\u escape", offset: k)
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw Failure(message: "invalid \\u escape", offset: k) }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                throw Failure(message: "invalid escape", offset: k - 2)
-            }
-        }
-        guard let s = String(validating: out, as: UTF8.self) else {
-            throw Failure(message: "invalid UTF-8 in a string", offset: range.lowerBound)
-        }
-        return s
     }
 
     /// 1-based line of a byte offset (for error messages only).

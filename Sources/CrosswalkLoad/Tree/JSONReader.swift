@@ -160,79 +160,23 @@ public enum JSONReader {
             return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
-        mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count else { throw failure("truncated \\u escape") }
-            var v: UInt32 = 0
-            for _ in 0..<4 {
-                let c = bytes[index]
-                let d: UInt32
-                switch c {
-                case 0x30...0x39: d = UInt32(c - 0x30)
-                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: throw failure("invalid \\u escape")
-                }
-                v = v * 16 + d
-                index += 1
-            }
-            return v
-        }
-
         mutating func string() throws -> String {
             let start = index
             index += 1  // opening quote
-            var out: [UInt8] = []
-            var runStart = index
+            let content = index
             while true {
                 guard index < bytes.count else { throw failure("unterminated string", at: start) }
                 let c = bytes[index]
-                if c == UInt8(ascii: "\"") {
-                    out.append(contentsOf: bytes[runStart..<index])
-                    index += 1
-                    break
-                }
+                if c == UInt8(ascii: "\"") { break }
                 if c < 0x20 { throw failure("control character in a string") }
-                if c == UInt8(ascii: "\\") {
-                    out.append(contentsOf: bytes[runStart..<index])
-                    index += 1
-                    guard index < bytes.count else { throw failure("unterminated string", at: start) }
-                    let e = bytes[index]
-                    index += 1
-                    switch e {
-                    case UInt8(ascii: "\""): out.append(0x22)
-                    case UInt8(ascii: "\\"): out.append(0x5C)
-                    case UInt8(ascii: "/"): out.append(0x2F)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        var scalar = try hex4()
-                        if (0xD800...0xDBFF).contains(scalar) {
-                            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                                bytes[index + 1] == UInt8(ascii: "u")
-                            else { throw failure("unpaired surrogate in \\u escape") }
-                            index += 2
-                            let low = try hex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw failure("invalid surrogate pair") }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else if (0xDC00...0xDFFF).contains(scalar) {
-                            throw failure("unpaired surrogate in \\u escape")
-                        }
-                        out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
-                    default:
-                        throw failure("invalid escape '\\\(Character(Unicode.Scalar(e)))'", at: index - 2)
-                    }
-                    runStart = index
-                    continue
-                }
-                index += 1
+                index += c == UInt8(ascii: "\\") ? 2 : 1
             }
-            guard let s = String(validating: out, as: UTF8.self) else {
-                throw failure("invalid UTF-8 in a string", at: start)
+            index += 1  // closing quote
+            do {
+                return try JSONString.decode(bytes, content..<(index - 1))
+            } catch {
+                throw failure(error.message, at: error.offset)
             }
-            return s
         }
     }
 }
