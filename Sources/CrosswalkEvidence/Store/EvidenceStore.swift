@@ -143,29 +143,20 @@ public final class EvidenceStore {
 
     /// Copies a file into `files/sha256/ab/cdef…` (atomically; kept if already there).
     func storeFile(at path: String) throws -> EvidenceFile {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.cannotRead(path)
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: Int64 = 0
         let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
+        let digest: String, size: Int64
         do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-                size += Int64(chunk.count)
-                try out.write(contentsOf: chunk)
-            }
+            (digest, size) = try Self.sha256(ofFile: path) { chunk in try out.write(contentsOf: chunk) }
             try out.synchronize()
             try out.close()
         } catch {
+            try? out.close()
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
-        let digest = Self.hex(hasher.finalize())
         let relative = "files/sha256/\(digest.prefix(2))/\(digest.dropFirst(2))"
         let destination = folder + "/" + relative
         if FileManager.default.fileExists(atPath: destination) {
@@ -189,8 +180,9 @@ public final class EvidenceStore {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// SHA-256 of a file on disk, streamed.
-    public static func sha256(ofFile path: String) throws -> (digest: String, size: Int64) {
+    /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`
+    /// (how `storeFile` copies while it hashes).
+    public static func sha256(ofFile path: String, each: (Data) throws -> Void = { _ in }) throws -> (digest: String, size: Int64) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotRead(path) }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -198,6 +190,7 @@ public final class EvidenceStore {
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
+            try each(chunk)
         }
         return (hex(hasher.finalize()), size)
     }
