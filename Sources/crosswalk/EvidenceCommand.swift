@@ -205,7 +205,7 @@ struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import automated findings (Prowler OCSF or CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
             discussion: """
-                All or nothing: a malformed record rolls the whole import back and names the file, line and record. \
+                All or nothing: a malformed record rolls the whole import back and names the file, line, column (JSON) and record. \
                 Importing the same file again adds nothing; a later scan adds new observations, and the latest \
                 observation of a check on a resource decides its current result.
                 """)

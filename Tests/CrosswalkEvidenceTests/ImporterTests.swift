@@ -167,22 +167,19 @@ struct ImporterTests {
         #expect(try store.auditLog() == log)
     }
 
-    @Test("the record and line of a bad record are named")
+    @Test("the record, line and column of a bad record are named")
     func badRecordPosition() throws {
         let store = try makeStore()
-        do {
-            _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
-        } catch let error as ImportError {
-            #expect(error.record == 2)
-            #expect(error.line == 96)  // the status_code line of the third element
-            #expect(error.description.contains("ocsf-bad-status-third-record.json:96: error: status_code 'MAYBE'"))
+        let json = try #require(throws: ImportError.self) {
+            try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
-        let csv = Fixtures.path("evidence-list-bad-kind.csv")
-        do {
-            _ = try FindingImporter(store: store).run(path: csv)
-        } catch let error as ImportError {
-            #expect(error.line == 3 && error.record == 2)
+        #expect(json.record == 2)
+        #expect(json.line == 96 && json.column == 20)  // the status_code value of the third element
+        #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE'"))
+        let csv = try #require(throws: ImportError.self) {
+            try FindingImporter(store: store).run(path: Fixtures.path("evidence-list-bad-kind.csv"))
         }
+        #expect(csv.line == 3 && csv.record == 2)
     }
 
     @Test("Prowler's requirement notation", arguments: [

@@ -34,18 +34,17 @@ public struct FindingImporter {
                             do {
                                 parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { !mapped.contains($0) })
                             } catch let failure as JSONScan.Failure where !failure.truncated {
-                                throw ImportError(
-                                    file: path, line: JSONArrayStream.line(ofOffset: position.bufferOffset + failure.offset, in: path),
-                                    record: position.index, message: failure.message)
+                                let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
+                                throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
                             }
                             try consume(parsed.finding)
                             mapped.insert(parsed.finding.checkID)
                             return parsed.end
                         }
                     } catch let failure as JSONArrayStream.Failure {
+                        let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
                         throw ImportError(
-                            file: path, line: JSONArrayStream.line(ofOffset: failure.offset, in: path), record: failure.index,
-                            message: "malformed JSON: \(failure.message)")
+                            file: path, line: line, column: column, record: failure.index, message: "malformed JSON: \(failure.message)")
                     }
                 }, knownRequirements: knownRequirements, progress: progress)
         default:

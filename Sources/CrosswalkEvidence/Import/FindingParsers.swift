@@ -15,12 +15,28 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var file: String
     public var line: Int
+    /// 1-based byte column on `line`, when the error is about one place in a JSON file.
+    public var column: Int?
     /// The record's index (0-based) in an array, or its row in a CSV, when known.
     public var record: Int?
     public var message: String
 
+    public init(file: String, line: Int, column: Int? = nil, record: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.record = record
+        self.message = message
+    }
+
+    /// An error at a byte offset of a JSON document held in memory.
+    init(file: String, scan: JSONScan, offset: Int, record: Int? = nil, message: String) {
+        let (line, column) = scan.position(of: offset)
+        self.init(file: file, line: line, column: column, record: record, message: message)
+    }
+
     public var description: String {
-        let place = line > 0 ? "\(file):\(line)" : file
+        let place = line > 0 ? "\(file):\(line)" + (column.map { ":\($0)" } ?? "") : file
         let which = record.map { " (record \($0))" } ?? ""
         return "\(place): error: \(message)\(which)"
     }
@@ -103,7 +119,7 @@ enum FindingParsers {
             do {
                 return try asffFinding(scan, range)
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, line: scan.line(of: range.lowerBound), record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: range.lowerBound, record: index, message: failure.message)
             }
         }
     }
@@ -200,7 +216,7 @@ enum FindingParsers {
                     resourceID: type.isEmpty ? resource : "\(type)/\(resource)", account: account, region: region,
                     severity: "", result: result, observedAt: observed, requirements: [])
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, line: scan.line(of: failure.offset), record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index, message: failure.message)
             }
         }
     }
@@ -209,7 +225,7 @@ enum FindingParsers {
         do {
             return try body()
         } catch let failure as JSONScan.Failure {
-            throw ImportError(file: file, line: scan.line(of: failure.offset), message: "malformed JSON: \(failure.message)")
+            throw ImportError(file: file, scan: scan, offset: failure.offset, message: "malformed JSON: \(failure.message)")
         }
     }
 }

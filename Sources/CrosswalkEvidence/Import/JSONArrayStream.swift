@@ -110,16 +110,20 @@ struct JSONArrayStream {
         }
     }
 
-    /// The 1-based line of a file offset (read again from the file: only for error messages).
-    static func line(ofOffset offset: Int, in path: String) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+    /// The 1-based line and byte column of a file offset (read again from the file: only for error messages).
+    static func position(ofOffset offset: Int, in path: String) -> (line: Int, column: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return (0, 0) }
         defer { try? handle.close() }
         var line = 1
+        var lineStart = 0
         var read = 0
         while read < offset, let chunk = try? handle.read(upToCount: min(chunkSize, offset - read)), !chunk.isEmpty {
-            line += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            for (k, byte) in chunk.enumerated() where byte == 0x0A {
+                line += 1
+                lineStart = read + k + 1
+            }
             read += chunk.count
         }
-        return line
+        return (line, offset - lineStart + 1)
     }
 }

@@ -231,10 +231,14 @@ struct JSONScan {
         }
     }
 
-    /// 1-based line of a byte offset (for error messages only).
-    func line(of offset: Int) -> Int {
+    /// 1-based line and byte column of a byte offset (for error messages only).
+    func position(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
-        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A { line += 1 }
-        return line
+        var lineStart = 0
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return (line, offset - lineStart + 1)
     }
 }
