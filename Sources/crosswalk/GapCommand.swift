@@ -56,17 +56,14 @@ struct GapCommand: ParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
             written.append((name, target))
         }
-        if format == .md || format == .all {
-            try write("gap-report.md", GapReportRender.markdown(assessment, index: loaded.index, evidence: evidence))
-        }
-        if format == .html || format == .all {
-            try write("gap-report.html", GapReportRender.html(assessment, index: loaded.index, evidence: evidence))
-        }
+        // md, html and pdf are three renderings of one document, built once.
+        let document = format == .json ? nil : GapReportRender.document(assessment, index: loaded.index, evidence: evidence)
+        if format == .md || format == .all, let document { try write("gap-report.md", document.markdown()) }
+        if format == .html || format == .all, let document { try write("gap-report.html", document.html()) }
         if format == .json || format == .all { try write("gap-report.json", GapReportRender.json(assessment, index: loaded.index)) }
-        if format == .pdf || format == .all {
+        if format == .pdf || format == .all, let document {
             let target = folder + "/gap-report.pdf"
-            try TypstPDF.compile(
-                GapReportRender.document(assessment, index: loaded.index, evidence: evidence).typst(date: day), to: target)
+            try TypstPDF.compile(document.typst(date: day), to: target)
             written.append(("gap-report.pdf", target))
         }
 
