@@ -32,7 +32,7 @@ struct ChecklistCommand: ParsableCommand {
     func validate() throws {
         if frameworks.isEmpty { throw ValidationError("name at least one framework") }
         if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
-        if let asOf, !FindingImporter.isDate(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
     }
 
     func run() throws {

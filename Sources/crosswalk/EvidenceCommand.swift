@@ -78,7 +78,7 @@ struct EvidenceCommand: ParsableCommand {
 
         func validate() throws {
             if control.isEmpty && requirement.isEmpty { throw ValidationError("give at least one --control or --requirement") }
-            for date in [effective] + [effectiveTo, expires].compactMap({ $0 }) where !FindingImporter.isDate(date) {
+            for date in [effective] + [effectiveTo, expires].compactMap({ $0 }) where !ISODate.isValid(date) {
                 throw ValidationError("'\(date)' is not a date of the form YYYY-MM-DD")
             }
             guard let kind = EvidenceKind(rawValue: kind), kind != .automatedFinding else {

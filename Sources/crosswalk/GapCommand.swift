@@ -32,7 +32,7 @@ struct GapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scope file (default Mappings/scope.yaml when present).", valueName: "file")) var scope: String?
 
     func validate() throws {
-        if let asOf, !FindingImporter.isDate(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
         if frameworks.isEmpty && !all { throw ValidationError("name a framework (or several, or --all)") }
     }
 

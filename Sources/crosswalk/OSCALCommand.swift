@@ -29,6 +29,10 @@ struct OSCALCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("last-modified date (YYYY-MM-DD) when the crosswalk names none.", valueName: "date"))
         var lastModified: String?
 
+        func validate() throws {
+            if let lastModified, !ISODate.isValid(lastModified) { throw ValidationError("--last-modified takes YYYY-MM-DD") }
+        }
+
         func run() throws {
             let loaded = try Loaded(global)
             guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosswalkAssess
+import CrosswalkModel
 import CrosswalkRender
 import Foundation
 
@@ -23,6 +24,7 @@ struct SoACommand: ParsableCommand {
     func validate() throws {
         if (format == .xlsx || format == .pdf) && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE") }
         if !framework.hasPrefix("iso27001") { throw ValidationError("a Statement of Applicability is for ISO/IEC 27001 (iso27001-2022 or iso27001-2013)") }
+        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
     }
 
     func run() throws {

@@ -72,4 +72,17 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("no requirement 'CC61' in soc2 (did you mean 'soc2:CC6.1'?)"))
     }
+
+    @Test("date options take only YYYY-MM-DD, before anything is read or written", arguments: [
+        (["gap", "soc2", "--as-of", "2026-13-01"], "--as-of takes YYYY-MM-DD"),
+        (["soa", "--framework", "iso27001-2022", "--as-of", "2026-02-3"], "--as-of takes YYYY-MM-DD"),
+        (["checklist", "soc2", "--as-of", "26-01-01"], "--as-of takes YYYY-MM-DD"),
+        (["oscal", "export-mapping", "iso27001-2013", "iso27001-2022", "--last-modified", "yesterday"], "--last-modified takes YYYY-MM-DD"),
+    ])
+    func dateOptions(arguments: [String], message: String) throws {
+        let result = try runCrosswalk(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: \(message)"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
 }

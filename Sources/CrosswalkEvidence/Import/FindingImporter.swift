@@ -201,8 +201,8 @@ public struct FindingImporter {
             guard let kind = EvidenceKind(rawValue: get("kind")) else {
                 throw fail("kind '\(get("kind"))' is not one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard isDate(get("effective_from")) else { throw fail("effective_from '\(get("effective_from"))' is not YYYY-MM-DD") }
-            for name in ["effective_to", "expires_at"] where !get(name).isEmpty && !isDate(get(name)) {
+            guard ISODate.isValid(get("effective_from")) else { throw fail("effective_from '\(get("effective_from"))' is not YYYY-MM-DD") }
+            for name in ["effective_to", "expires_at"] where !get(name).isEmpty && !ISODate.isValid(get(name)) {
                 throw fail("\(name) '\(get(name))' is not YYYY-MM-DD")
             }
             let status = get("status").isEmpty ? EvidenceStatus.submitted : EvidenceStatus(rawValue: get("status"))
@@ -230,13 +230,5 @@ public struct FindingImporter {
     /// Values separated by `|` or white space.
     static func split(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init).filter { !$0.isEmpty }
-    }
-
-    public static func isDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
-        else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
     }
 }

@@ -30,7 +30,7 @@ struct CatalogueAssembler {
         } else {
             diagnostics.error(Messages.missingFramework("kind"), at: draft.location)
         }
-        if let published = draft.published, !published.value.isEmpty, !Self.isISODate(published.value) {
+        if let published = draft.published, !published.value.isEmpty, !ISODate.isValid(published.value) {
             diagnostics.warning("published date '\(published.value)' is not of the form YYYY-MM-DD", at: published.location)
         }
         if let source = draft.source, !source.value.isEmpty,
@@ -46,14 +46,6 @@ struct CatalogueAssembler {
             publisher: draft.publisher?.value ?? "", published: draft.published?.value ?? "",
             sourceURL: draft.source?.value ?? "", licence: draft.licence?.value ?? "", kind: kind,
             description: draft.description?.value ?? "", requirements: requirements, location: draft.location)
-    }
-
-    static func isISODate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
-        else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
     }
 
     /// One node of the flattened tree while parents are resolved.

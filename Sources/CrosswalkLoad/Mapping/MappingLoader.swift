@@ -195,7 +195,7 @@ public enum MappingLoader {
         else { return nil }
         let provenance = file.text("provenance", diagnostics: &diagnostics)?.value ?? ""
         let date = file.text("date", required: false, diagnostics: &diagnostics)
-        if let date, !CatalogueAssembler.isISODate(date.value) {
+        if let date, !ISODate.isValid(date.value) {
             diagnostics.error("date '\(date.value)' is not of the form YYYY-MM-DD", at: date.location)
         }
         let links: [CrosswalkLink] = file.items("maps", diagnostics: &diagnostics).compactMap { node in
