@@ -44,18 +44,8 @@ struct ChecklistCommand: ParsableCommand {
             }
             return found
         }
-        let environment = ProcessInfo.processInfo.environment
-        let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
-        var evidence: [EvidenceItem] = []
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                evidence = try EvidenceStore(path: path, actor: "crosswalk checklist").list()
-            } catch {
-                throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
-            }
-        }
-        let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let day = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
+        let evidence = try readExistingStore(store, actor: "crosswalk checklist") { try $0.list() } ?? []
+        let day = try asOf ?? Clock.today()
         let checklist = Checklist.build(frameworks: chosen, index: loaded.index, evidence: evidence, asOf: day, addDays: addDays)
         switch format {
         case .csv: try emit(ChecklistRender.csv(checklist), to: out)

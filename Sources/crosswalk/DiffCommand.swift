@@ -79,14 +79,7 @@ struct DiffCommand: ParsableCommand {
 
     /// Evidence in the store for A's requirements that cover each row (when a store exists).
     func evidenceReuse(_ diff: FrameworkDiff, index: MappingIndex) throws -> DiffRender.Reuse {
-        let path = store ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        let items: [EvidenceItem]
-        do {
-            items = try EvidenceStore(path: path, actor: "crosswalk diff").list()
-        } catch {
-            throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
-        }
+        guard let items = try readExistingStore(store, actor: "crosswalk diff", { try $0.list() }) else { return [:] }
         return diff.evidenceReuse(index: index, evidence: items)
     }
 }

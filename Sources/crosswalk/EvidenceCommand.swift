@@ -23,30 +23,21 @@ struct EvidenceCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Who makes the change (env CROSSWALK_ACTOR, else $USER).", valueName: "name"))
         var actor: String?
 
-        var path: String { store ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite" }
+        var path: String { storePath(store) }
 
         var actorName: String {
             let env = ProcessInfo.processInfo.environment
             return actor ?? env["CROSSWALK_ACTOR"] ?? env["USER"] ?? "unknown"
         }
 
-        /// The clock: CROSSWALK_NOW (ISO 8601) fixes it, for reproducible runs and tests.
-        var clock: @Sendable () -> Date {
-            if let fixed = ProcessInfo.processInfo.environment["CROSSWALK_NOW"], let date = ISO8601DateFormatter().date(from: fixed) {
-                return { date }
-            }
-            return { Date() }
-        }
-
         func open() throws -> EvidenceStore {
+            let fixed = try Clock.fixed()
             do {
-                return try EvidenceStore(path: path, actor: actorName, clock: clock)
+                return try EvidenceStore(path: path, actor: actorName, clock: { fixed ?? Date() })
             } catch {
                 throw RuntimeError("cannot open the evidence store \(path): \(EvidenceStore.describe(error))")
             }
         }
-
-        var today: String { String(ISO8601DateFormatter().string(from: clock()).prefix(10)) }
     }
 
     // MARK: - add
@@ -151,7 +142,7 @@ struct EvidenceCommand: ParsableCommand {
                 }
                 filter.status = parsed
             }
-            if expired { filter.expiredOn = asOf ?? storeOptions.today }
+            if expired { filter.expiredOn = try asOf ?? Clock.today() }
             filter.failing = failing
             let items = try storeOptions.open().list(filter)
             writeOutput(format == .json ? EvidenceRender.listJSON(items) : EvidenceRender.listText(items))

@@ -47,7 +47,7 @@ struct GapCommand: ParsableCommand {
         let (fw, assessment, evidence) = try inputs.assess(id)
         let loaded = inputs.loaded
         let day = inputs.asOf
-        let storeFolder = inputs.storeFolder
+        let storeFolder = inputs.store?.folder ?? ""
         let folder = out + "/" + fw.id
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [(name: String, path: String)] = []
@@ -74,7 +74,9 @@ struct GapCommand: ParsableCommand {
             sums += "\(digest)  \(file.name)\n"
         }
         for item in evidence.sorted(by: { $0.id < $1.id }) {
-            for file in item.files { sums += "\(file.sha256)  \(storeFolder)/\(file.storedPath)\n" }
+            for file in item.files {
+                sums += "\(file.sha256)  \(relativePath(storeFolder + "/" + file.storedPath, from: folder))\n"
+            }
         }
         try Data(sums.utf8).write(to: URL(fileURLWithPath: folder + "/SHA256SUMS"), options: .atomic)
 
@@ -101,14 +103,11 @@ struct AssessmentInputs {
     var scope: Scope
     var summary: EvidenceSummary
     var store: EvidenceStore?
-    var storeFolder: String
     var asOf: String
 
     init(global: GlobalOptions, scope: String?, store: String?, asOf: String?, defaultFrameworks: [String]) throws {
         loaded = try Loaded(global)
-        let environment = ProcessInfo.processInfo.environment
-        let now = environment["CROSSWALK_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        self.asOf = asOf ?? String(ISO8601DateFormatter().string(from: now).prefix(10))
+        self.asOf = try asOf ?? Clock.today()
 
         let defaultScope = global.mappingsDirectory + "/scope.yaml"
         let scopePath = scope ?? (FileManager.default.fileExists(atPath: defaultScope) ? defaultScope : nil)
@@ -129,20 +128,10 @@ struct AssessmentInputs {
                 soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
         }
 
-        let path = store ?? environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
-        summary = EvidenceSummary()
-        storeFolder = ""
-        self.store = nil
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let opened = try EvidenceStore(path: path, actor: "crosswalk")
-                summary = try opened.summary(asOf: self.asOf)
-                storeFolder = opened.folder
-                self.store = opened
-            } catch {
-                throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
-            }
-        }
+        let day = self.asOf
+        let opened = try readExistingStore(store, actor: "crosswalk") { ($0, try $0.summary(asOf: day)) }
+        self.store = opened?.0
+        summary = opened?.1 ?? EvidenceSummary()
     }
 
     /// The assessment of one framework and the evidence items it cites (read whole for the report).
@@ -160,4 +149,15 @@ struct AssessmentInputs {
         }
         return (framework, assessment, evidence)
     }
+}
+
+/// `path` as seen from the folder `base` (`../store/files/sha256/…`), so that SHA256SUMS names the
+/// same files wherever the tree is and `sha256sum -c SHA256SUMS` works in the report folder.
+func relativePath(_ path: String, from base: String) -> String {
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    func components(_ p: String) -> [String] { URL(fileURLWithPath: p, relativeTo: here).standardizedFileURL.pathComponents }
+    let target = components(path), from = components(base)
+    var common = 0
+    while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
+    return (Array(repeating: "..", count: from.count - common) + target[common...]).joined(separator: "/")
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkEvidence
 import CrosswalkLoad
 import Foundation
 
@@ -37,4 +38,38 @@ enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
 struct RuntimeError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The clock of every command. CROSSWALK_NOW (ISO 8601, `2026-11-22T12:00:00Z`) fixes it, for
+/// reproducible runs and tests; a value that is not such a time is an error, never ignored.
+enum Clock {
+    static func fixed() throws -> Date? {
+        guard let text = ProcessInfo.processInfo.environment["CROSSWALK_NOW"] else { return nil }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw RuntimeError("CROSSWALK_NOW '\(text)' is not an ISO 8601 time such as 2026-11-22T12:00:00Z")
+        }
+        return date
+    }
+
+    /// Today (UTC) as YYYY-MM-DD.
+    static func today() throws -> String {
+        String(ISO8601DateFormatter().string(from: try fixed() ?? Date()).prefix(10))
+    }
+}
+
+/// The evidence store a command uses: --store, else CROSSWALK_STORE, else `.crosswalk/evidence.sqlite`.
+func storePath(_ given: String?) -> String {
+    given ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
+}
+
+/// What `read` takes from the evidence store, when there is one (nil when there is none: reports
+/// then show no evidence). A store that cannot be read is an error naming it.
+func readExistingStore<T>(_ given: String?, actor: String, _ read: (EvidenceStore) throws -> T) throws -> T? {
+    let path = storePath(given)
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    do {
+        return try read(try EvidenceStore(path: path, actor: actor))
+    } catch {
+        throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
+    }
 }

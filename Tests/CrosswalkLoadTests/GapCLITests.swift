@@ -52,6 +52,30 @@ struct GapCLITests {
         try? FileManager.default.removeItem(atPath: out)
     }
 
+    @Test("SHA256SUMS names cited evidence files relative to the report folder, and sha256sum -c accepts it")
+    func sumsCheckOut() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sums-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let store = out + "/store/evidence.sqlite"
+        let imported = try runCrosswalk(["evidence", "import", Paths.root.path + "/Examples/acme/evidence/evidence.csv", "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let gap = try runCrosswalk(["gap", "hipaa", "--format", "md", "--as-of", "2026-11-22", "--out", out + "/reports", "--store", store])
+        #expect(gap.status == 0, "\(gap.stderr)")
+        let sums = try String(contentsOfFile: out + "/reports/hipaa/SHA256SUMS", encoding: .utf8)
+        let lines = sums.split(separator: "\n")
+        #expect(lines.count > 1)
+        #expect(lines.dropFirst().allSatisfy { $0.contains("  ../../store/files/sha256/") }, "\(sums)")
+        #expect(!sums.contains(out))
+        let sha256sum = try #require(tool("sha256sum"), "sha256sum is missing (coreutils)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sha256sum)
+        process.arguments = ["--check", "--quiet", "SHA256SUMS"]
+        process.currentDirectoryURL = URL(fileURLWithPath: out + "/reports/hipaa")
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("a bad scope file stops the report with file:line:col")
     func badScope() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scope-\(UUID().uuidString)").path
