@@ -85,4 +85,14 @@ struct CLITests {
         #expect(result.stderr.contains("Error: \(message)"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
+
+    @Test("a CROSSWALK_NOW that is not an ISO 8601 time stops the command instead of being ignored")
+    func badClock() throws {
+        let result = try runCrosswalk(["checklist", "soc2"], environment: ["CROSSWALK_NOW": "tomorrow"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("CROSSWALK_NOW 'tomorrow' is not an ISO 8601 time"), "\(result.stderr)")
+        let fixed = try runCrosswalk(["checklist", "soc2"], environment: ["CROSSWALK_NOW": "2026-11-22T12:00:00Z"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains("As of 2026-11-22."))
+    }
 }
