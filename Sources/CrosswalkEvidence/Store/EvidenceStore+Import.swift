@@ -116,7 +116,7 @@ extension EvidenceStore {
                     }
                 }
             }
-            // Current results of the file's findings (the latest observation of each).
+            // The whole file has been read: its hash decides whether it was imported before.
             let digest = sha256()
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE sha256 = ? AND id <> ?", arguments: [digest, importID]) == true {
                 // This exact file was imported before: undo everything this run did.
