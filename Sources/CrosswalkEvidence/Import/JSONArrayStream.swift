@@ -29,13 +29,18 @@ struct JSONArrayStream {
         path: String, onChunk: (UnsafeRawBufferPointer) -> Void = { _ in },
         _ parse: (JSONScan, Int, Position) throws -> Int
     ) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(message: "cannot be read", offset: 0) }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(message: "cannot be read", offset: 0) }
+        defer { close(fd) }
 
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize * 2)
-        var bufferOffset = 0  // file offset of buffer[0]
-        var cursor = 0  // next byte to look at in buffer
+        // The file is read straight into one buffer (no intermediate copies); what a parse has
+        // consumed is dropped before the next read, so only a partial element is ever moved.
+        var capacity = chunkSize * 2
+        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { storage.deallocate() }
+        var count = 0  // bytes held
+        var bufferOffset = 0  // file offset of storage[0]
+        var cursor = 0  // next byte to look at
         var atEOF = false
         var index = 0
         var openedArray = false
@@ -43,20 +48,32 @@ struct JSONArrayStream {
 
         func refill() throws -> Bool {
             guard !atEOF else { return false }
-            // Drop what is consumed, keep the rest.
             if cursor > 0 {
-                buffer.removeSubrange(0..<cursor)
+                memmove(storage, storage + cursor, count - cursor)
+                count -= cursor
                 bufferOffset += cursor
                 cursor = 0
             }
-            guard let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty else {
+            if capacity - count < chunkSize {
+                // One element longer than a chunk: make room for it.
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: count + chunkSize * 2)
+                larger.initialize(from: storage, count: count)
+                storage.deallocate()
+                storage = larger
+                capacity = count + chunkSize * 2
+            }
+            var n: Int
+            repeat { n = read(fd, storage + count, chunkSize) } while n < 0 && errno == EINTR
+            guard n >= 0 else { throw Failure(message: "cannot be read: \(String(cString: strerror(errno)))", offset: bufferOffset + count) }
+            guard n > 0 else {
                 atEOF = true
                 return false
             }
-            chunk.withUnsafeBytes { onChunk($0) }
-            buffer.append(contentsOf: chunk)
+            onChunk(UnsafeRawBufferPointer(start: storage + count, count: n))
+            count += n
             return true
         }
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
@@ -99,7 +116,7 @@ struct JSONArrayStream {
             guard expectingElement else { throw Failure(message: "expected ',' between elements", offset: bufferOffset + cursor, index: index) }
             let end: Int
             do {
-                end = try buffer.withUnsafeBufferPointer { try parse(JSONScan($0), cursor, Position(index: index, bufferOffset: bufferOffset)) }
+                end = try parse(JSONScan(buffer), cursor, Position(index: index, bufferOffset: bufferOffset))
             } catch let failure as JSONScan.Failure where failure.truncated {
                 if try refill() { continue }  // parse the element again with more bytes
                 throw Failure(message: "the file ends inside element \(index) (truncated?)", offset: bufferOffset + failure.offset, index: index)

@@ -1,3 +1,4 @@
+import CJSONSkip
 import CrosswalkLoad
 import Foundation
 
@@ -33,27 +34,7 @@ struct JSONScan {
         case UInt8(ascii: "\""):
             try skipString(&i)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            // Containers: count depth, stepping over strings (which may hold brackets).
-            var depth = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\"") {
-                    try skipString(&i)
-                    continue
-                }
-                if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-                    depth += 1
-                    if depth > 512 { throw Failure(message: "nesting deeper than 512", offset: i) }
-                } else if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 {
-                        i += 1
-                        return
-                    }
-                }
-                i += 1
-            }
-            throw Failure(message: "unexpected end of input inside an object or array", offset: i, truncated: true)
+            i = try Self.containerEnd(bytes.baseAddress!, from: i, count: bytes.count)
         default:
             // A number, true, false or null: up to the next delimiter.
             let start = i
@@ -83,41 +64,64 @@ struct JSONScan {
     }
 
     func skipString(_ i: inout Int) throws {
-        let start = i
         guard let end = Self.closingQuote(bytes.baseAddress!, from: i + 1, count: bytes.count) else {
-            throw Failure(message: "unterminated string", offset: start, truncated: true)
+            throw Failure(message: "unterminated string", offset: i, truncated: true)
         }
         i = end + 1
     }
 
-    /// The index of the quote that closes a string whose content starts at `from`: memchr finds the
-    /// next quote, and a quote preceded by an odd number of backslashes is part of the string.
-    /// (Control characters inside strings are not checked here; JSON strings are decoded strictly
-    /// where their content is used.)
+    // MARK: - Skipping
+    //
+    // Skipping is most of an import: the bulk of a finding (descriptions, remediation, resource
+    // details, other frameworks' mappings) is stepped over, never decoded. Objects and arrays are
+    // skipped 64 bytes per step by CJSONSkip; a string's end is found a 64-bit word per step,
+    // stopping only at quotes and backslashes (SWAR: "SIMD within a register").
+
+    /// 0x80 in each byte of `v` that is zero. Only the lowest flagged byte is certain (a borrow can
+    /// flag a byte above a zero one), which is all `closingQuote` uses.
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
+    @inline(__always) static func word(_ base: UnsafePointer<UInt8>, _ k: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+    }
+
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+
+    /// The index of the quote that closes a string whose content starts at `from`, nil when the
+    /// input ends first. A backslash escapes the byte after it. (Control characters inside strings
+    /// are not checked here; strings are decoded strictly where their content is used.)
     static func closingQuote(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
-        // Short strings (keys, enum values) end within a few bytes: look there before calling memchr.
         var k = from
-        let quick = min(count, from + 24)
-        while k < quick {
+        while k + 8 <= count {
+            let w = word(base, k)
+            let hits = zeroBytes(w ^ quotes) | zeroBytes(w ^ backslashes)
+            if hits == 0 {
+                k += 8
+                continue
+            }
+            k += hits.trailingZeroBitCount >> 3
+            if base[k] == 0x22 { return k }
+            k += 2
+        }
+        while k < count {
             let b = base[k]
             if b == 0x22 { return k }
-            if b == 0x5C { break }
-            k += 1
-        }
-        if k < quick { k = from }
-        while k < count {
-            guard let hit = memchr(base + k, 0x22, count - k) else { return nil }
-            let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            var backslashes = 0
-            var j = q - 1
-            while j >= from, base[j] == 0x5C {
-                backslashes += 1
-                j -= 1
-            }
-            if backslashes % 2 == 0 { return q }
-            k = q + 1
+            k += b == 0x5C ? 2 : 1
         }
         return nil
+    }
+
+    /// The index just past the object or array whose `{` or `[` is at `start` (CJSONSkip: 64 bytes
+    /// per step, strings stepped over).
+    static func containerEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) throws -> Int {
+        var offset = 0
+        let end = crosswalk_json_container_end(base, start, count, 512, &offset)
+        if end >= 0 { return end }
+        if end == -2 { throw Failure(message: "nesting deeper than 512", offset: offset) }
+        throw Failure(message: "unexpected end of input inside an object or array", offset: count, truncated: true)
     }
 
     /// The members of the object whose `{` is at `start` (after white space): key bytes and value range.
