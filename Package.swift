@@ -47,6 +47,8 @@ let package = Package(
                 "CrosswalkLoad",
                 "CJSONSkip",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the import's hot path only (Store/RawStatement.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -80,6 +80,22 @@ struct ImporterTests {
         #expect(try store.auditLog().count == 1)
     }
 
+    @Test("a store keyed the v1 way (natural key as uid) is migrated: a later scan adds observations, not duplicates")
+    func migratesNaturalKeys() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        // Back to v1: the natural key as the uid, and the v2 migration not applied.
+        try runSQL(store.path, """
+            UPDATE evidence SET uid = (SELECT tool || '|' || check_id || '|' || account || '|' || region || '|' || resource_id
+                FROM finding WHERE evidence_id = evidence.id) WHERE kind = 'automated-finding'
+            """)
+        try runSQL(store.path, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+        let reopened = try EvidenceStore(path: store.path, actor: "tester")
+        let later = try FindingImporter(store: reopened).run(path: Fixtures.path("ocsf-later-scan.json"))
+        #expect(later.addedItems == 1 && later.newObservations == 2)
+        #expect(try reopened.list().count == 3)
+    }
+
     @Test("a later scan adds observations and the latest observation decides the result")
     func laterScan() throws {
         let store = try makeStore()

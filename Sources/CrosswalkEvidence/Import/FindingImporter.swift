@@ -21,34 +21,77 @@ public struct FindingImporter {
         let format = requested == .auto ? try Self.detect(path: path) : requested
         switch format {
         case .prowlerOCSF:
-            // One pass over the file: it is hashed while it is streamed, and the "imported before?"
-            // check runs on the finished hash, inside the same transaction.
-            let hasher = StreamingSHA256()
-            var mapped: Set<String> = []
+            let hasher = BackgroundSHA256()
+            defer { _ = hasher.finish() }
             return try store.importFindings(
                 file: path, sha256: { hasher.finish() }, format: format,
-                produce: { consume in
-                    do {
-                        try JSONArrayStream.forEachElement(path: path, onChunk: { hasher.update($0) }) { scan, start, position in
-                            let parsed: (finding: ImportedFinding, end: Int)
-                            do {
-                                parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { !mapped.contains($0) })
-                            } catch let failure as JSONScan.Failure where !failure.truncated {
-                                let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
-                                throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
-                            }
-                            try consume(parsed.finding)
-                            mapped.insert(parsed.finding.checkID)
-                            return parsed.end
-                        }
-                    } catch let failure as JSONArrayStream.Failure {
-                        let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
-                        throw ImportError(
-                            file: path, line: line, column: column, record: failure.index, message: "malformed JSON: \(failure.message)")
-                    }
-                }, knownRequirements: knownRequirements, progress: progress)
+                produce: { consume in try Self.streamOCSF(path: path, hasher: hasher, consume) },
+                knownRequirements: knownRequirements, progress: progress)
         default:
             return try runWhole(path: path, format: format)
+        }
+    }
+
+    /// Findings handed from the parsing thread to the storing one at a time.
+    static let batchSize = 256
+
+    /// A Prowler OCSF file in one pass, on three threads: a parser thread reads and parses the
+    /// file and hands batches of findings through a bounded queue to the calling thread, which
+    /// stores them (inside the import's transaction); the hasher's thread hashes the bytes read.
+    /// A failure on either side stops both; the parser thread has ended when this returns.
+    static func streamOCSF(path: String, hasher: BackgroundSHA256, _ consume: (ImportedFinding) throws -> Void) throws {
+        let queue = BoundedQueue<[ImportedFinding]>(capacity: 8)
+        let parser = JoinableThread(name: "crosswalk-parse") {
+            struct Cancelled: Error {}
+            do {
+                var batch: [ImportedFinding] = []
+                batch.reserveCapacity(batchSize)
+                try readOCSF(path: path, onChunk: { hasher.update($0) }) { finding in
+                    batch.append(finding)
+                    if batch.count == batchSize {
+                        guard queue.put(batch) else { throw Cancelled() }
+                        batch = []
+                        batch.reserveCapacity(batchSize)
+                    }
+                }
+                if !batch.isEmpty { _ = queue.put(batch) }
+                queue.finish()
+            } catch {
+                queue.finish(throwing: error)
+            }
+        }
+        defer {
+            queue.cancel()
+            parser.join()
+        }
+        while let batch = try queue.take() {
+            for finding in batch { try consume(finding) }
+        }
+    }
+
+    /// Streams the findings of a Prowler OCSF file; `onChunk` sees every byte once, in order.
+    /// The compliance mapping is the same for every finding of a check: it is read from the first.
+    static func readOCSF(
+        path: String, onChunk: (UnsafeRawBufferPointer) -> Void, _ found: (ImportedFinding) throws -> Void
+    ) throws {
+        var mapped: Set<String> = []
+        do {
+            try JSONArrayStream.forEachElement(path: path, onChunk: onChunk) { scan, start, position in
+                let parsed: (finding: ImportedFinding, end: Int)
+                do {
+                    parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { !mapped.contains($0) })
+                } catch let failure as JSONScan.Failure where !failure.truncated {
+                    let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
+                    throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
+                }
+                mapped.insert(parsed.finding.checkID)
+                try found(parsed.finding)
+                return parsed.end
+            }
+        } catch let failure as JSONArrayStream.Failure {
+            let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
+            throw ImportError(
+                file: path, line: line, column: column, record: failure.index, message: "malformed JSON: \(failure.message)")
         }
     }
 

@@ -1,4 +1,5 @@
 import CrosswalkModel
+import Crypto
 
 /// One finding read from a tool's output, before it is stored.
 public struct ImportedFinding: Sendable, Hashable {
@@ -32,7 +33,17 @@ public struct ImportedFinding: Sendable, Hashable {
     }
 
     /// The natural key: the same check on the same resource is the same evidence item across scans.
-    public var uid: String { "\(tool)|\(checkID)|\(account)|\(region)|\(resourceID)" }
+    public var naturalKey: String { "\(tool)|\(checkID)|\(account)|\(region)|\(resourceID)" }
+
+    /// The evidence item's `uid`: the tool and a digest of the natural key (an ARN-long key stored
+    /// and indexed for every finding made the store half as large again).
+    public var uid: String { Self.uid(naturalKey: naturalKey) }
+
+    /// `tool:` and the first 128 bits of the natural key's SHA-256, in hex.
+    public static func uid(naturalKey: String) -> String {
+        let tool = naturalKey.prefix { $0 != "|" }
+        return tool + ":" + EvidenceStore.hex(SHA256.hash(data: Array(naturalKey.utf8)).prefix(16))
+    }
 }
 
 /// Prowler's framework keys and requirement notation → Crosswalk's framework ids and ids.

@@ -49,61 +49,87 @@ extension EvidenceStore {
                 sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, '', ?, ?, 0, 0)",
                 arguments: [file, format.rawValue, at])
             let importID = db.lastInsertedRowID
-            let insertEvidence = try db.cachedStatement(
-                sql: """
-                    INSERT INTO evidence (uid, kind, title, owner, source, effective_from, added_at, status, notes, revision)
-                    VALUES (?, 'automated-finding', ?, '', ?, ?, ?, 'accepted', 'Imported automated finding.', 1)
-                    """)
-            let selectEvidence = try db.cachedStatement(sql: "SELECT id FROM evidence WHERE uid = ?")
-            let insertObservation = try db.cachedStatement(
-                sql: "INSERT INTO observation (evidence_id, observed_at, result, import_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            let upsertFinding = try db.cachedStatement(
-                sql: """
-                    INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
-                        severity = excluded.severity
-                    WHERE excluded.observed_at >= finding.observed_at
-                    """)
+            // The hot path: prepared once, driven through SQLite's C API (see RawStatement).
+            let selectEvidence = try RawStatement(db, "SELECT id FROM evidence WHERE uid = ?1")
+            let insertEvidence = try RawStatement(
+                db,
+                """
+                INSERT INTO evidence (uid, kind, title, owner, source, effective_from, added_at, status, notes, revision)
+                VALUES (?1, 'automated-finding', ?2, '', ?3, ?4, ?5, 'accepted', '', 1)
+                """)
+            let insertObservation = try RawStatement(
+                db, "INSERT INTO observation (evidence_id, observed_at, result, import_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+            let upsertFinding = try RawStatement(
+                db,
+                """
+                INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
+                    severity = excluded.severity
+                WHERE excluded.observed_at >= finding.observed_at
+                """)
+            let currentResult = try RawStatement(db, "SELECT result FROM finding WHERE evidence_id = ?1")
+            let statements = [selectEvidence, insertEvidence, insertObservation, upsertFinding, currentResult]
+            defer { statements.forEach { $0.finalize() } }
+            insertEvidence.bind(5, at)
+            insertObservation.bind(4, importID)
+            var boundTool = ""
             // A tool maps a check (not each resource) to requirements: stored once per check.
             let insertCheckRequirement = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
             var mappedChecks: Set<String> = []
             var unknown: Set<String> = []
-            let currentResult = try db.cachedStatement(sql: "SELECT result FROM finding WHERE evidence_id = ?")
             try produce { finding in
                 summary.records += 1
                 if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
-                let date = String(finding.observedAt.prefix(10))
+                if finding.tool != boundTool {
+                    boundTool = finding.tool
+                    insertEvidence.bind(3, "\(finding.tool): \(file)")
+                    upsertFinding.bind(2, finding.tool)
+                }
+                let uid = finding.uid
                 // Look up first: a conflicting INSERT would still use up an id.
+                selectEvidence.bind(1, uid)
                 let id: Int64
                 let isNew: Bool
-                if let existing = try Int64.fetchOne(selectEvidence, arguments: [finding.uid]) {
+                if let existing = try selectEvidence.int64() {
                     id = existing
                     isNew = false
                 } else {
-                    try insertEvidence.execute(arguments: [finding.uid, finding.title, "\(finding.tool): \(file)", date, at])
-                    id = db.lastInsertedRowID
+                    insertEvidence.bind(1, uid)
+                    insertEvidence.bind(2, finding.title)
+                    insertEvidence.bind(4, String(finding.observedAt.prefix(10)))
+                    try insertEvidence.run()
+                    id = insertEvidence.lastInsertedRowID
                     isNew = true
                     summary.addedItems += 1
                 }
-                try insertObservation.execute(arguments: [id, finding.observedAt, finding.result.rawValue, importID])
+                insertObservation.bind(1, id)
+                insertObservation.bind(2, finding.observedAt)
+                insertObservation.bind(3, finding.result.rawValue)
                 var current = finding.result
-                if db.changesCount > 0 {
+                if try insertObservation.run() > 0 {
                     if !isNew { summary.newObservations += 1 }
-                    try upsertFinding.execute(arguments: [
-                        id, finding.tool, finding.checkID, finding.resourceID, finding.account, finding.region, finding.severity,
-                        finding.result.rawValue, finding.observedAt,
-                    ])
-                    if db.changesCount == 0, let stored = try String.fetchOne(currentResult, arguments: [id]) {
-                        current = FindingResult(rawValue: stored) ?? current  // a newer observation is already stored
+                    upsertFinding.bind(1, id)
+                    upsertFinding.bind(3, finding.checkID)
+                    upsertFinding.bind(4, finding.resourceID)
+                    upsertFinding.bind(5, finding.account)
+                    upsertFinding.bind(6, finding.region)
+                    upsertFinding.bind(7, finding.severity)
+                    upsertFinding.bind(8, finding.result.rawValue)
+                    upsertFinding.bind(9, finding.observedAt)
+                    if try upsertFinding.run() == 0 {
+                        // A newer observation is already stored: it decides.
+                        currentResult.bind(1, id)
+                        if let stored = try currentResult.text() { current = FindingResult(rawValue: stored) ?? current }
                     }
                 } else {
                     summary.unchanged += 1
-                    if let stored = try String.fetchOne(currentResult, arguments: [id]) { current = FindingResult(rawValue: stored) ?? current }
+                    currentResult.bind(1, id)
+                    if let stored = try currentResult.text() { current = FindingResult(rawValue: stored) ?? current }
                 }
                 summary.results[current, default: 0] += 1
-                if mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
+                if !finding.requirements.isEmpty, mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
                     for ref in finding.requirements {
                         let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
                             .map { RequirementRef(framework: ref.framework, id: $0) }

@@ -96,6 +96,15 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v2: automated findings keyed by a digest of their natural key") { db in
+            // v1 stored the natural key itself (`tool|check|account|region|resource`) as the uid.
+            let digest = DatabaseFunction("crosswalk_finding_uid", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map { ImportedFinding.uid(naturalKey: $0) }
+            }
+            db.add(function: digest)
+            defer { db.remove(function: digest) }
+            try db.execute(sql: "UPDATE evidence SET uid = crosswalk_finding_uid(uid) WHERE kind = 'automated-finding' AND uid LIKE '%|%'")
+        }
         return migrator
     }
 }

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Hands values from one producing thread to one consuming thread through a fixed number of
+/// slots: `put` waits while the queue is full, `take` while it is empty. Memory stays bounded
+/// however far one side runs ahead of the other.
+///
+/// The producer ends the stream with `finish(throwing:)`; the consumer sees the values put before,
+/// then the error (or the end). A consumer that gives up calls `cancel()`: the producer's next
+/// `put` returns false and it stops.
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var head = 0
+    private let capacity: Int
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+
+    init(capacity: Int) {
+        precondition(capacity > 0)
+        self.capacity = capacity
+        items.reserveCapacity(capacity)
+    }
+
+    /// Waits for a free slot; false when the consumer has cancelled (the value is dropped).
+    func put(_ element: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        if head > 0 && items.count == items.capacity {
+            items.removeFirst(head)
+            head = 0
+        }
+        items.append(element)
+        condition.broadcast()
+        return true
+    }
+
+    /// No more values; `error` (if any) is thrown to the consumer after the values already put.
+    func finish(throwing error: (any Error)? = nil) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next value; nil at the end; the producer's error once the values before it are taken.
+    func take() throws -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !finished { condition.wait() }
+        if head < items.count {
+            let element = items[head]
+            head += 1
+            if head == items.count {
+                items.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            condition.broadcast()
+            return element
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// The consumer stops: a waiting or later `put` returns false.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Runs `body` on a new thread and waits for it to end with `join()`.
+final class JoinableThread: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var joined = false
+
+    init(name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread { [done] in
+            body()
+            done.signal()
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Waits for the thread's body to return (once; later calls return at once).
+    func join() {
+        guard !joined else { return }
+        done.wait()
+        joined = true
+    }
+}
+
+/// SHA-256 of a stream of chunks, computed on its own thread so that hashing a large file does
+/// not hold up parsing it. The chunks are copied in `update` (the caller may reuse its buffer), and
+/// at most four wait at a time.
+final class BackgroundSHA256: @unchecked Sendable {
+    private let chunks = BoundedQueue<[UInt8]>(capacity: 4)
+    private let result = StreamingSHA256()
+    private let thread: JoinableThread
+    private var digest: String?
+
+    init() {
+        let chunks = chunks
+        let result = result
+        thread = JoinableThread(name: "crosswalk-sha256") {
+            while let chunk = try? chunks.take() {
+                chunk.withUnsafeBytes { result.update($0) }
+            }
+        }
+    }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        _ = chunks.put(Array(bytes))
+    }
+
+    /// The hex digest of everything passed to `update`; the thread has ended when it returns.
+    /// Safe to call more than once (and on a failure path, to end the thread).
+    func finish() -> String {
+        if let digest { return digest }
+        chunks.finish()
+        thread.join()
+        let value = result.finish()
+        digest = value
+        return value
+    }
+}
