@@ -1,0 +1,124 @@
+@testable import CrosswalkEvidence
+import Foundation
+import Testing
+
+/// The OCSF import runs on three threads (parse, store, hash) joined by bounded queues: failures on
+/// either side must stop both and come back as the import's error, after any number of batches.
+@Suite("Import pipeline")
+struct PipelineTests {
+    /// An OCSF file of `count` copies of the first fixture finding (new resource ids), then, if
+    /// given, one record with a bad status.
+    static func bigFile(_ count: Int, badAtEnd: Bool = false) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("ocsf-first-scan.json")))
+        let first = try #require((try JSONSerialization.jsonObject(with: data) as? [[String: Any]])?.first)
+        var records: [[String: Any]] = []
+        for i in 0..<count {
+            var copy = first
+            var resource = try #require((first["resources"] as? [[String: Any]])?.first)
+            resource["uid"] = "arn:aws:s3:::bucket-\(i)"
+            copy["resources"] = [resource]
+            records.append(copy)
+        }
+        if badAtEnd {
+            var bad = first
+            bad["status_code"] = "MAYBE"
+            records.append(bad)
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-pipeline-\(UUID().uuidString).json").path
+        try JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a bad record after many batches: the error names it and the store is left as it was")
+    func parserFailureLate() throws {
+        let count = FindingImporter.batchSize * 8 + 5
+        let path = try Self.bigFile(count, badAtEnd: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let before = try store.list()
+        do {
+            _ = try FindingImporter(store: store).run(path: path)
+            Issue.record("the bad record was accepted")
+        } catch let error as ImportError {
+            #expect(error.record == count)
+            #expect(error.message.contains("status_code 'MAYBE'"))
+        }
+        #expect(try store.list() == before)
+        // The same file without the bad record imports whole.
+        let good = try Self.bigFile(count)
+        defer { try? FileManager.default.removeItem(atPath: good) }
+        let summary = try FindingImporter(store: store).run(path: good)
+        #expect(summary.records == count && summary.addedItems == count)
+    }
+
+    @Test("a failure while storing stops the parser thread: the error comes back and nothing hangs")
+    func storeFailure() throws {
+        let path = try Self.bigFile(FindingImporter.batchSize * 20)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        struct Stop: Error {}
+        let hasher = BackgroundSHA256()
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try FindingImporter.streamOCSF(path: path, hasher: hasher) { _ in
+                seen += 1
+                if seen == 300 { throw Stop() }
+            }
+        }
+        #expect(seen == 300)
+        _ = hasher.finish()
+    }
+
+    @Test("the file's SHA-256 from the hashing thread equals a direct hash of the file")
+    func hash() throws {
+        let path = try Self.bigFile(FindingImporter.batchSize * 3)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let hasher = BackgroundSHA256()
+        var count = 0
+        try FindingImporter.streamOCSF(path: path, hasher: hasher) { _ in count += 1 }
+        #expect(count == FindingImporter.batchSize * 3)
+        #expect(hasher.finish() == (try EvidenceStore.sha256(ofFile: path)).0)
+    }
+
+    @Test("the bounded queue: values in order, the producer waits when full, the error comes after the values, cancel frees the producer")
+    func queue() throws {
+        let queue = BoundedQueue<Int>(capacity: 2)
+        let produced = ProducedCount()
+        struct Failed: Error {}
+        let producer = JoinableThread(name: "test-producer") {
+            for i in 0..<5 {
+                guard queue.put(i) else { return }
+                produced.add()
+            }
+            queue.finish(throwing: Failed())
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while produced.value < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(produced.value == 2)  // capacity 2: the third put waits for a take
+        var taken: [Int] = []
+        #expect(throws: Failed.self) {
+            while let value = try queue.take() { taken.append(value) }
+        }
+        #expect(taken == [0, 1, 2, 3, 4])
+        producer.join()
+
+        let cancelled = BoundedQueue<Int>(capacity: 1)
+        let result = ProducedCount()
+        let blocked = JoinableThread(name: "test-blocked") {
+            _ = cancelled.put(1)
+            if !cancelled.put(2) { result.add() }  // waits: full; then cancelled
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        cancelled.cancel()
+        blocked.join()
+        #expect(result.value == 1)
+    }
+}
+
+final class ProducedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
