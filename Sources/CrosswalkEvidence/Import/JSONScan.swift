@@ -136,7 +136,7 @@ struct JSONScan {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { throw Failure(message: "expected an object", offset: i) }
         i += 1
         var out: [(key: Range<Int>, value: Range<Int>)] = []
-        out.reserveCapacity(16)
+        out.reserveCapacity(32)  // an OCSF finding has about 25 top-level members
         skipSpace(&i)
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return (out, i + 1) }
         while true {
@@ -218,10 +218,18 @@ struct JSONScan {
     func decodeString(_ range: Range<Int>) throws -> String {
         let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
         var hasEscape = false
-        for k in inner where bytes[k] == UInt8(ascii: "\\") {
-            hasEscape = true
-            break
+        var isASCII = true
+        for k in inner {
+            let b = bytes[k]
+            if b == UInt8(ascii: "\\") {
+                hasEscape = true
+                break
+            }
+            if b >= 0x80 { isASCII = false }
         }
+        // Most values are plain ASCII: no validation needed (String(validating:) is not specialised
+        // here and looks up generic metadata on every call).
+        if !hasEscape && isASCII { return String(decoding: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self) }
         if !hasEscape {
             guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self) else {
                 throw Failure(message: "invalid UTF-8 in a string", offset: range.lowerBound)
