@@ -26,7 +26,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Where a JSON object or array ends, 64 bytes per step (SSE2): the finding importer's hot loop.
+        // Where a JSON object or array ends, 64 bytes per step (AVX2 or SSE2): the finding importer's hot loop.
         .target(name: "CJSONSkip"),
         // Value types only: no I/O, no dependencies.
         .target(name: "CrosswalkModel"),
@@ -83,6 +83,7 @@ let package = Package(
             name: "CrosswalkEvidenceTests",
             dependencies: [
                 "CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport",
+                "CJSONSkip",
             ],
             exclude: ["Fixtures", "Golden"]
         ),

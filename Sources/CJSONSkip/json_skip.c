@@ -5,7 +5,8 @@
 // into a 64-bit mask, drop the escaped quotes, and get the bytes inside strings with a prefix XOR
 // of the quote mask. Brackets outside strings then only
 // need counting: a whole block is skipped with two popcounts unless the depth can reach zero in it.
-// Without SSE2 (not x86-64) the same state machine runs a byte at a time.
+// The masks come from AVX2 (two 32-byte compares per character) where the CPU has it, else SSE2
+// (four 16-byte compares); without SSE2 (not x86-64) the same state machine runs a byte at a time.
 
 #include "json_skip.h"
 
@@ -48,17 +49,6 @@ static long tail(const uint8_t *bytes, long k, long count, long max_depth, long 
 
 #if defined(__SSE2__)
 
-static inline uint64_t mask64(const uint8_t *p, __m128i c, int fold) {
-    const __m128i case20 = _mm_set1_epi8(0x20);
-    uint64_t out = 0;
-    for (int j = 0; j < 4; j++) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * j));
-        if (fold) v = _mm_or_si128(v, case20);
-        out |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)) << (16 * j);
-    }
-    return out;
-}
-
 static inline uint64_t prefix_xor(uint64_t x) {
     x ^= x << 1;
     x ^= x << 2;
@@ -83,37 +73,99 @@ static inline uint64_t escaped_bytes(uint64_t backslash, uint64_t *prev_escaped)
     return escaped;
 }
 
-long crosswalk_json_container_end(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
+typedef struct {
+    uint64_t quote, backslash, open, close;
+} block_masks;
+
+// One 64-byte block, from its masks: updates the state; returns the end (>= 0), -2 (too deep) or
+// -3 (the container goes on).
+static inline long block(block_masks m, long k, long max_depth, long *error_offset, scan_state *s) {
+    uint64_t escaped = escaped_bytes(m.backslash, &s->prev_escaped);
+    uint64_t quotes = m.quote & ~escaped;
+    uint64_t strings = prefix_xor(quotes) ^ s->in_string;  // set inside strings (and on opening quotes)
+    s->in_string = (uint64_t)((int64_t)strings >> 63);
+    uint64_t opens = m.open & ~strings;
+    uint64_t closes = m.close & ~strings;
+    long o = __builtin_popcountll(opens), c = __builtin_popcountll(closes);
+    if (c < s->depth && s->depth + o <= max_depth) {
+        s->depth += o - c;  // the depth cannot reach zero (or the limit) in this block
+        return -3;
+    }
+    for (uint64_t all = opens | closes; all; all &= all - 1) {
+        int bit = __builtin_ctzll(all);
+        if ((opens >> bit) & 1) {
+            if (++s->depth > max_depth) {
+                *error_offset = k + bit;
+                return -2;
+            }
+        } else if (--s->depth == 0) {
+            return k + bit + 1;
+        }
+    }
+    return -3;
+}
+
+static inline uint64_t mask16x4(const uint8_t *p, __m128i c, int fold) {
+    const __m128i case20 = _mm_set1_epi8(0x20);
+    uint64_t out = 0;
+    for (int j = 0; j < 4; j++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * j));
+        if (fold) v = _mm_or_si128(v, case20);
+        out |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)) << (16 * j);
+    }
+    return out;
+}
+
+long crosswalk_json_container_end_sse2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
     scan_state s = {0, 0, 0};
     long k = start;
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');  // '[' and ']' fold onto these
     for (; k + 64 <= count; k += 64) {
         const uint8_t *p = bytes + k;
-        uint64_t escaped = escaped_bytes(mask64(p, backslash, 0), &s.prev_escaped);
-        uint64_t quotes = mask64(p, quote, 0) & ~escaped;
-        uint64_t strings = prefix_xor(quotes) ^ s.in_string;  // set inside strings (and on opening quotes)
-        s.in_string = (uint64_t)((int64_t)strings >> 63);
-        uint64_t opens = mask64(p, open, 1) & ~strings;
-        uint64_t closes = mask64(p, close, 1) & ~strings;
-        long o = __builtin_popcountll(opens), c = __builtin_popcountll(closes);
-        if (c < s.depth && s.depth + o <= max_depth) {
-            s.depth += o - c;  // the depth cannot reach zero (or the limit) in this block
-            continue;
-        }
-        for (uint64_t all = opens | closes; all; all &= all - 1) {
-            int bit = __builtin_ctzll(all);
-            if ((opens >> bit) & 1) {
-                if (++s.depth > max_depth) {
-                    *error_offset = k + bit;
-                    return -2;
-                }
-            } else if (--s.depth == 0) {
-                return k + bit + 1;
-            }
-        }
+        block_masks m = {mask16x4(p, quote, 0), mask16x4(p, backslash, 0), mask16x4(p, open, 1), mask16x4(p, close, 1)};
+        long end = block(m, k, max_depth, error_offset, &s);
+        if (end != -3) return end;
     }
     return tail(bytes, k, count, max_depth, error_offset, &s);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define CROSSWALK_HAVE_AVX2 1
+
+__attribute__((target("avx2"))) static inline uint64_t mask32x2(const uint8_t *p, __m256i c, int fold) {
+    const __m256i case20 = _mm256_set1_epi8(0x20);
+    __m256i lo = _mm256_loadu_si256((const __m256i *)p), hi = _mm256_loadu_si256((const __m256i *)(p + 32));
+    if (fold) {
+        lo = _mm256_or_si256(lo, case20);
+        hi = _mm256_or_si256(hi, case20);
+    }
+    return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, c))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, c)) << 32;
+}
+
+__attribute__((target("avx2")))
+long crosswalk_json_container_end_avx2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
+    scan_state s = {0, 0, 0};
+    long k = start;
+    const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\');
+    const __m256i open = _mm256_set1_epi8('{'), close = _mm256_set1_epi8('}');
+    for (; k + 64 <= count; k += 64) {
+        const uint8_t *p = bytes + k;
+        block_masks m = {mask32x2(p, quote, 0), mask32x2(p, backslash, 0), mask32x2(p, open, 1), mask32x2(p, close, 1)};
+        long end = block(m, k, max_depth, error_offset, &s);
+        if (end != -3) return end;
+    }
+    return tail(bytes, k, count, max_depth, error_offset, &s);
+}
+#endif
+
+long crosswalk_json_container_end(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
+#if CROSSWALK_HAVE_AVX2
+    if (__builtin_cpu_supports("avx2")) return crosswalk_json_container_end_avx2(bytes, start, count, max_depth, error_offset);
+#endif
+    return crosswalk_json_container_end_sse2(bytes, start, count, max_depth, error_offset);
 }
 
 #else
@@ -121,6 +173,10 @@ long crosswalk_json_container_end(const uint8_t *bytes, long start, long count, 
 long crosswalk_json_container_end(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
     scan_state s = {0, 0, 0};
     return tail(bytes, start, count, max_depth, error_offset, &s);
+}
+
+long crosswalk_json_container_end_sse2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
+    return crosswalk_json_container_end(bytes, start, count, max_depth, error_offset);
 }
 
 #endif

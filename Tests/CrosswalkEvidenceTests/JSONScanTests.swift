@@ -1,15 +1,25 @@
+import CJSONSkip
 @testable import CrosswalkEvidence
 import Foundation
 import Testing
 
 /// The container skipper works on 64-byte blocks with carries between them (inside a string, an
-/// escaped first byte): these tests move every tricky byte across every block position.
+/// escaped first byte): these tests move every tricky byte across every block position. Each runs
+/// the path the CPU selects (AVX2 here) and the SSE2 path.
 @Suite("JSON container end")
 struct JSONScanTests {
     /// The end `JSONScan.containerEnd` finds for `text` placed after `pad` spaces.
     func end(of text: String, pad: Int = 0) throws -> Int {
         let bytes = Array(repeating: UInt8(ascii: " "), count: pad) + Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { try JSONScan.containerEnd($0.baseAddress!, from: pad, count: $0.count) - pad }
+    }
+
+    /// The same through the SSE2 path: the end, -1 (input ends first) or -2 (too deep).
+    func sse2End(of text: String, pad: Int = 0) -> Int {
+        let bytes = Array(repeating: UInt8(ascii: " "), count: pad) + Array(text.utf8)
+        var offset = 0
+        let end = bytes.withUnsafeBufferPointer { crosswalk_json_container_end_sse2($0.baseAddress!, pad, $0.count, 512, &offset) }
+        return end >= 0 ? end - pad : end
     }
 
     @Test("brackets and quotes inside strings, escaped quotes and backslash runs, at every block offset", arguments: [
@@ -24,6 +34,7 @@ struct JSONScanTests {
         for pad in 0..<130 {
             // Trailing bytes that would wrongly close the value if a string were misread.
             #expect(try end(of: text + "}]\"}", pad: pad) == text.utf8.count, "pad \(pad)")
+            #expect(sse2End(of: text + "}]\"}", pad: pad) == text.utf8.count, "SSE2, pad \(pad)")
         }
     }
 
@@ -36,6 +47,7 @@ struct JSONScanTests {
             let text = String(decoding: data, as: UTF8.self)
             let pad = Int(generator.next() % 64)
             #expect(try end(of: text + " ]}", pad: pad) == data.count, "round \(round)")
+            #expect(sse2End(of: text + " ]}", pad: pad) == data.count, "SSE2, round \(round)")
         }
     }
 
@@ -57,6 +69,7 @@ struct JSONScanTests {
                 }
             }
             #expect(failure?.truncated == true, "cut at \(cut)")
+            #expect(sse2End(of: String(decoding: prefix, as: UTF8.self)) == -1, "SSE2, cut at \(cut)")
         }
         #expect(try end(of: text) == bytes.count)
     }
@@ -76,6 +89,7 @@ struct JSONScanTests {
         #expect(failure?.message == "nesting deeper than 512")
         #expect(failure?.offset == 512)
         #expect(failure?.truncated == false)
+        #expect(sse2End(of: deep) == -2)
         #expect(try end(of: String(repeating: "[", count: 512) + String(repeating: "]", count: 512)) == 1024)
     }
 

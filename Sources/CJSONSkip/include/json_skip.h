@@ -13,4 +13,7 @@
 /// uses strictly, and only needs this for where the value ends.
 long crosswalk_json_container_end(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset);
 
+/// The same with 16-byte (SSE2) compares only, whatever the CPU: for tests of that path.
+long crosswalk_json_container_end_sse2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset);
+
 #endif
