@@ -212,16 +212,22 @@ struct EvidenceCommand: ParsableCommand {
                 throw ValidationError("--format must be one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
-            let frameworks = global.workspace.loadFrameworks().frameworks
-            var known: Set<RequirementRef>? = nil
-            if frameworks.isEmpty {
-                global.printer.print([
-                    .warning(
-                        "no catalogues here: the findings' requirement references are kept unchecked (set --frameworks)",
-                        at: .file(global.frameworksDirectory))
-                ])
-            } else {
-                known = Set(frameworks.flatMap { f in f.allRequirements.map { RequirementRef(framework: f.id, id: $0.id) } })
+            // The catalogues load on another thread while the file is read (an import needs them
+            // only at its end).
+            let workspace = global.workspace
+            let known = KnownRequirements(loading: {
+                let frameworks = workspace.loadFrameworks().frameworks
+                guard !frameworks.isEmpty else { return nil }
+                return Set(frameworks.flatMap { f in f.allRequirements.map { RequirementRef(framework: f.id, id: $0.id) } })
+            })
+            defer {
+                if known.value == nil {
+                    global.printer.print([
+                        .warning(
+                            "no catalogues here: the findings' requirement references are kept unchecked (set --frameworks)",
+                            at: .file(global.frameworksDirectory))
+                    ])
+                }
             }
             var importer = FindingImporter(store: try storeOptions.open(), knownRequirements: known)
             importer.account = account

@@ -1,18 +1,45 @@
 import CrosswalkModel
 import Foundation
 
+/// The requirements of the shipped catalogues, to check findings' references against (nil: keep
+/// every reference). Loading the catalogues takes about 0.1 s and an import of findings needs them
+/// only once the file has been read, so they can load on another thread meanwhile.
+public final class KnownRequirements: @unchecked Sendable {
+    private final class Box: @unchecked Sendable { var value: Set<RequirementRef>? }
+    private let box = Box()
+    private let loader: JoinableThread?
+
+    /// Requirements already at hand.
+    public init(_ requirements: Set<RequirementRef>?) {
+        box.value = requirements
+        loader = nil
+    }
+
+    /// The requirements `load` returns, run now on a new thread.
+    public init(loading load: @escaping @Sendable () -> Set<RequirementRef>?) {
+        let box = box
+        loader = JoinableThread(name: "crosswalk-catalogues") { box.value = load() }
+    }
+
+    /// The requirements (waits for the loading thread to end).
+    public var value: Set<RequirementRef>? {
+        loader?.join()
+        return box.value
+    }
+}
+
 /// `crosswalk evidence import FILE`: tells the format, reads the records and stores them, all or
 /// nothing. Large Prowler OCSF files are streamed element by element.
 public struct FindingImporter {
     public var store: EvidenceStore
     /// Requirements of the shipped catalogues (findings' references to anything else are left out).
-    public var knownRequirements: Set<RequirementRef>?
+    public var knownRequirements: KnownRequirements
     /// For AWS Config results, which carry neither.
     public var account = ""
     public var region = ""
     public var progress: ((Int) -> Void)?
 
-    public init(store: EvidenceStore, knownRequirements: Set<RequirementRef>? = nil) {
+    public init(store: EvidenceStore, knownRequirements: KnownRequirements = KnownRequirements(nil)) {
         self.store = store
         self.knownRequirements = knownRequirements
     }
@@ -26,7 +53,7 @@ public struct FindingImporter {
             return try store.importFindings(
                 file: path, sha256: { hasher.finish() }, format: format,
                 produce: { consume in try Self.streamOCSF(path: path, hasher: hasher, consume) },
-                knownRequirements: knownRequirements, progress: progress)
+                knownRequirements: { knownRequirements.value }, progress: progress)
         default:
             return try runWhole(path: path, format: format)
         }
@@ -111,14 +138,14 @@ public struct FindingImporter {
             }
             return try store.importFindings(
                 file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
-                knownRequirements: knownRequirements, progress: progress)
+                knownRequirements: { knownRequirements.value }, progress: progress)
         case .prowlerCSV:
             let findings = try Self.prowlerCSV(path: path)
             return try store.importFindings(
                 file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
-                knownRequirements: knownRequirements, progress: progress)
+                knownRequirements: { knownRequirements.value }, progress: progress)
         case .csv:
-            let rows = try Self.manualCSV(path: path, knownRequirements: knownRequirements)
+            let rows = try Self.manualCSV(path: path, knownRequirements: knownRequirements.value)
             return try store.importManual(file: path, sha256: sha256, rows: rows)
         case .auto, .prowlerOCSF:
             throw ImportError(file: path, line: 0, message: "cannot tell the format")

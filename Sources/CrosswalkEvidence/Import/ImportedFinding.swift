@@ -3,12 +3,14 @@ import Crypto
 
 /// One finding read from a tool's output, before it is stored.
 public struct ImportedFinding: Sendable, Hashable {
-    public var tool: String
-    public var checkID: String
+    // The natural key's parts are constants: `uid` is derived from them once, when the finding is
+    // made (for large imports that is on the parsing thread, not the one that stores).
+    public let tool: String
+    public let checkID: String
     public var title: String
-    public var resourceID: String
-    public var account: String
-    public var region: String
+    public let resourceID: String
+    public let account: String
+    public let region: String
     public var severity: String
     public var result: FindingResult
     /// ISO 8601, as the tool wrote it (normalised to `YYYY-MM-DDTHH:MM:SS` plus fraction/zone if given).
@@ -30,6 +32,7 @@ public struct ImportedFinding: Sendable, Hashable {
         self.result = result
         self.observedAt = observedAt
         self.requirements = requirements
+        self.uid = Self.uid(tool: tool, naturalKey: "\(tool)|\(checkID)|\(account)|\(region)|\(resourceID)")
     }
 
     /// The natural key: the same check on the same resource is the same evidence item across scans.
@@ -37,12 +40,16 @@ public struct ImportedFinding: Sendable, Hashable {
 
     /// The evidence item's `uid`: the tool and a digest of the natural key (an ARN-long key stored
     /// and indexed for every finding made the store half as large again).
-    public var uid: String { Self.uid(naturalKey: naturalKey) }
+    public let uid: String
+
+    /// The `uid` for a natural key `tool|check|account|region|resource`.
+    public static func uid(naturalKey: String) -> String {
+        uid(tool: String(decoding: naturalKey.utf8.prefix { $0 != UInt8(ascii: "|") }, as: UTF8.self), naturalKey: naturalKey)
+    }
 
     /// `tool:` and the first 128 bits of the natural key's SHA-256, in hex.
-    public static func uid(naturalKey: String) -> String {
-        let tool = naturalKey.prefix { $0 != "|" }
-        return tool + ":" + EvidenceStore.hex(SHA256.hash(data: Array(naturalKey.utf8)).prefix(16))
+    static func uid(tool: String, naturalKey: String) -> String {
+        tool + ":" + EvidenceStore.hex(SHA256.hash(data: Array(naturalKey.utf8)).prefix(16))
     }
 }
 

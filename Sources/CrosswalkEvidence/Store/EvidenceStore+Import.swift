@@ -34,12 +34,13 @@ extension EvidenceStore {
     ///   - sha256: the file's SHA-256, asked for after `produce` has read the whole file (so a
     ///     streaming reader can hash while it reads).
     ///   - produce: reads the file, calling its argument once per finding (streaming).
-    ///   - knownRequirements: the requirements of the shipped catalogues (nil: keep every reference).
+    ///   - knownRequirements: the requirements of the shipped catalogues (nil: keep every
+    ///     reference); asked for once, after `produce` (so they may still be loading meanwhile).
     ///   - progress: called with the number of records read so far, every 10,000.
     public func importFindings(
         file: String, sha256: () -> String, format: ImportFormat,
         produce: ((ImportedFinding) throws -> Void) throws -> Void,
-        knownRequirements: Set<RequirementRef>? = nil,
+        knownRequirements: () -> Set<RequirementRef>? = { nil },
         progress: ((Int) -> Void)? = nil
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: format)
@@ -74,11 +75,10 @@ extension EvidenceStore {
             insertEvidence.bind(5, at)
             insertObservation.bind(4, importID)
             var boundTool = ""
-            // A tool maps a check (not each resource) to requirements: stored once per check.
-            let insertCheckRequirement = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
+            // A tool maps a check (not each resource) to requirements: kept once per check, and
+            // checked against the catalogues when the whole file has been read.
             var mappedChecks: Set<String> = []
-            var unknown: Set<String> = []
+            var checkRequirements: [(tool: String, check: String, requirements: [RequirementRef])] = []
             try produce { finding in
                 summary.records += 1
                 if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
@@ -98,7 +98,7 @@ extension EvidenceStore {
                 } else {
                     insertEvidence.bind(1, uid)
                     insertEvidence.bind(2, finding.title)
-                    insertEvidence.bind(4, String(finding.observedAt.prefix(10)))
+                    insertEvidence.bind(4, String(decoding: finding.observedAt.utf8.prefix(10), as: UTF8.self))
                     try insertEvidence.run()
                     id = insertEvidence.lastInsertedRowID
                     isNew = true
@@ -130,15 +130,22 @@ extension EvidenceStore {
                 }
                 summary.results[current, default: 0] += 1
                 if !finding.requirements.isEmpty, mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
-                    for ref in finding.requirements {
-                        let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
-                            .map { RequirementRef(framework: ref.framework, id: $0) }
-                        if let known = candidates.first(where: { knownRequirements?.contains($0) ?? true }) {
-                            try insertCheckRequirement.execute(arguments: [finding.tool, finding.checkID, known.framework, known.id])
-                        } else {
-                            summary.unknownRequirements += 1
-                            unknown.insert(ref.description)
-                        }
+                    checkRequirements.append((finding.tool, finding.checkID, finding.requirements))
+                }
+            }
+            let insertCheckRequirement = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
+            let known = knownRequirements()
+            var unknown: Set<String> = []
+            for (tool, check, requirements) in checkRequirements {
+                for ref in requirements {
+                    let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
+                        .map { RequirementRef(framework: ref.framework, id: $0) }
+                    if let match = candidates.first(where: { known?.contains($0) ?? true }) {
+                        try insertCheckRequirement.execute(arguments: [tool, check, match.framework, match.id])
+                    } else {
+                        summary.unknownRequirements += 1
+                        unknown.insert(ref.description)
                     }
                 }
             }
