@@ -32,11 +32,15 @@ public struct ImportedFinding: Sendable, Hashable {
         self.result = result
         self.observedAt = observedAt
         self.requirements = requirements
-        self.uid = Self.uid(tool: tool, naturalKey: "\(tool)|\(checkID)|\(account)|\(region)|\(resourceID)")
+        self.uid = Self.uid(tool: tool, naturalKey: Self.naturalKey(tool, checkID, account, region, resourceID))
     }
 
     /// The natural key: the same check on the same resource is the same evidence item across scans.
-    public var naturalKey: String { "\(tool)|\(checkID)|\(account)|\(region)|\(resourceID)" }
+    public var naturalKey: String { Self.naturalKey(tool, checkID, account, region, resourceID) }
+
+    static func naturalKey(_ tool: String, _ check: String, _ account: String, _ region: String, _ resource: String) -> String {
+        "\(tool)|\(check)|\(account)|\(region)|\(resource)"
+    }
 
     /// The evidence item's `uid`: the tool and a digest of the natural key (an ARN-long key stored
     /// and indexed for every finding made the store half as large again).
