@@ -105,59 +105,57 @@ static inline long block(block_masks m, long k, long max_depth, long *error_offs
     return -3;
 }
 
-static inline uint64_t mask16x4(const uint8_t *p, __m128i c, int fold) {
-    const __m128i case20 = _mm_set1_epi8(0x20);
+// The blocks of one scan; `mask` gives a block's 64-bit mask of one byte value (with `fold`, of
+// it and the byte 0x20 below it: '{' with '[', '}' with ']'). Inlined into each instruction-set
+// variant below, where `mask` becomes a direct, inlined call.
+typedef uint64_t (*mask_fn)(const uint8_t *p, uint8_t c, int fold);
+
+static inline __attribute__((always_inline)) long scan_blocks(
+    const uint8_t *bytes, long start, long count, long max_depth, long *error_offset, mask_fn mask) {
+    scan_state s = {0, 0, 0};
+    long k = start;
+    for (; k + 64 <= count; k += 64) {
+        const uint8_t *p = bytes + k;
+        block_masks m = {mask(p, '"', 0), mask(p, '\\', 0), mask(p, '{', 1), mask(p, '}', 1)};
+        long end = block(m, k, max_depth, error_offset, &s);
+        if (end != -3) return end;
+    }
+    return tail(bytes, k, count, max_depth, error_offset, &s);
+}
+
+static inline __attribute__((always_inline)) uint64_t mask16x4(const uint8_t *p, uint8_t c, int fold) {
+    const __m128i target = _mm_set1_epi8((char)c), case20 = _mm_set1_epi8(0x20);
     uint64_t out = 0;
     for (int j = 0; j < 4; j++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * j));
         if (fold) v = _mm_or_si128(v, case20);
-        out |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)) << (16 * j);
+        out |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, target)) << (16 * j);
     }
     return out;
 }
 
 long crosswalk_json_container_end_sse2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
-    scan_state s = {0, 0, 0};
-    long k = start;
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');  // '[' and ']' fold onto these
-    for (; k + 64 <= count; k += 64) {
-        const uint8_t *p = bytes + k;
-        block_masks m = {mask16x4(p, quote, 0), mask16x4(p, backslash, 0), mask16x4(p, open, 1), mask16x4(p, close, 1)};
-        long end = block(m, k, max_depth, error_offset, &s);
-        if (end != -3) return end;
-    }
-    return tail(bytes, k, count, max_depth, error_offset, &s);
+    return scan_blocks(bytes, start, count, max_depth, error_offset, mask16x4);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define CROSSWALK_HAVE_AVX2 1
 
-__attribute__((target("avx2"))) static inline uint64_t mask32x2(const uint8_t *p, __m256i c, int fold) {
-    const __m256i case20 = _mm256_set1_epi8(0x20);
+__attribute__((target("avx2"), always_inline)) static inline uint64_t mask32x2(const uint8_t *p, uint8_t c, int fold) {
+    const __m256i target = _mm256_set1_epi8((char)c), case20 = _mm256_set1_epi8(0x20);
     __m256i lo = _mm256_loadu_si256((const __m256i *)p), hi = _mm256_loadu_si256((const __m256i *)(p + 32));
     if (fold) {
         lo = _mm256_or_si256(lo, case20);
         hi = _mm256_or_si256(hi, case20);
     }
-    return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, c))
-        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, c)) << 32;
+    return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, target))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, target)) << 32;
 }
 
 __attribute__((target("avx2")))
 long crosswalk_json_container_end_avx2(const uint8_t *bytes, long start, long count, long max_depth, long *error_offset) {
-    scan_state s = {0, 0, 0};
-    long k = start;
-    const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\');
-    const __m256i open = _mm256_set1_epi8('{'), close = _mm256_set1_epi8('}');
-    for (; k + 64 <= count; k += 64) {
-        const uint8_t *p = bytes + k;
-        block_masks m = {mask32x2(p, quote, 0), mask32x2(p, backslash, 0), mask32x2(p, open, 1), mask32x2(p, close, 1)};
-        long end = block(m, k, max_depth, error_offset, &s);
-        if (end != -3) return end;
-    }
-    return tail(bytes, k, count, max_depth, error_offset, &s);
+    return scan_blocks(bytes, start, count, max_depth, error_offset, mask32x2);
 }
 #endif
 
