@@ -4,7 +4,7 @@
 # Prints findings/s (crosswalk: the median of three runs after a warm-up run) and peak memory of
 # each. Release build, static Swift runtime.
 #
-# Usage: Benchmarks/import-findings.sh [COUNT]   (default 100000)
+# Usage: Benchmarks/import-findings.sh [COUNT]   (default 100000; COOLDOWN=seconds, default 45)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-100000}"
@@ -18,9 +18,14 @@ swift build -c release --product crosswalk --static-swift-stdlib --scratch-path 
 bin="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/crosswalk"
 
 # The input was just written: flush it to disk first, or its write-back competes with the
-# import's own fsyncs and the first run measures the disk, not the importer. Even then the disk is
-# busy for a while after writing 800 MB: a warm-up run (shown, not counted) goes first.
+# import's own fsyncs and the first run measures the disk, not the importer. Then let the machine
+# go idle: after the half minute of full load that making the input takes, this VM runs slower
+# for a while (the same import: 2.0-2.4 s at once, 1.7 s after 45 s idle; RESULTS.md).
+# COOLDOWN=0 skips the wait. A warm-up run (shown, not counted) goes first.
 sync
+cooldown="${COOLDOWN:-45}"
+echo "waiting ${cooldown} s for the machine to go idle"
+sleep "$cooldown"
 # A warm-up run and three timed runs into new stores; the median of the three is the figure.
 for run in 0 1 2 3; do
   start=$(date +%s.%N)
@@ -45,5 +50,6 @@ listed = ", ".join(f"{t:.2f}" for t in runs)
 print(f"crosswalk: {count / median:,.0f} findings/s (median of 3 runs: {listed} s, in order), peak memory {rss // 1024} MB")
 PY
 
+sleep "$cooldown"
 /usr/bin/time -f "%M" -o "$work/rss-py" python3 Benchmarks/reference_importer.py "$work/findings.json" "$work/reference.sqlite" | sed 's/^/python json+sqlite3: /'
 echo "python peak memory $(( $(cat "$work/rss-py") / 1024 )) MB"
