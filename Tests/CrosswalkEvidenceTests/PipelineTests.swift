@@ -52,6 +52,34 @@ struct PipelineTests {
         #expect(summary.records == count && summary.addedItems == count)
     }
 
+    @Test("the first finding of a check, cut by the end of a read chunk, keeps the check's requirement mapping")
+    func mappingAcrossChunks() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("ocsf-first-scan.json")))
+        let findings = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let (s3, root) = (findings[0], findings[1])
+        // The root finding, padded so that the S3 finding starts 50 bytes before the first chunk ends.
+        func json(_ value: Any) throws -> Data { try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) }
+        var padded = root
+        padded["pad"] = ""
+        let length = try json(padded).count
+        padded["pad"] = String(repeating: "x", count: JSONArrayStream.chunkSize - 50 - 2 - length)
+        let file = Data("[".utf8) + (try json(padded)) + Data(",".utf8) + (try json(s3)) + Data("]".utf8)
+        let s3Start = 2 + (try json(padded)).count
+        #expect(s3Start == JSONArrayStream.chunkSize - 50)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-chunk-\(UUID().uuidString).json").path
+        try file.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let store = try makeStore()
+        // (Given: the padding pushes `status_code` past the 64 KB that format detection reads.)
+        let summary = try FindingImporter(store: store).run(path: path, format: .prowlerOCSF)
+        #expect(summary.records == 2)
+        let item = try #require(try store.list().first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(Set(item.requirements.map(\.description)) == [
+            "soc2:CC6.1", "soc2:C1.1", "hipaa:164.312(a)(2)(iv)", "gdpr:Art.32", "iso27001-2022:A.8.24",
+        ])
+    }
+
     @Test("a failure while storing stops the parser thread: the error comes back and nothing hangs")
     func storeFailure() throws {
         let path = try Self.bigFile(FindingImporter.batchSize * 20)

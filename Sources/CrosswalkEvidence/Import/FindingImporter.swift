@@ -106,12 +106,12 @@ public struct FindingImporter {
             try JSONArrayStream.forEachElement(path: path, onChunk: onChunk) { scan, start, position in
                 let parsed: (finding: ImportedFinding, end: Int)
                 do {
-                    parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { !mapped.contains($0) })
+                    // The first finding of each check carries its mapping; the others skip it.
+                    parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { mapped.insert($0).inserted })
                 } catch let failure as JSONScan.Failure where !failure.truncated {
                     let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
                     throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
                 }
-                mapped.insert(parsed.finding.checkID)
                 try found(parsed.finding)
                 return parsed.end
             }

@@ -45,7 +45,9 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
 enum FindingParsers {
     /// One Prowler OCSF finding whose `{` is at `start`; returns it and the index past its `}`.
     /// The compliance mapping is the same for every finding of a check: it is read only when
-    /// `wantsRequirements(checkID)` says so.
+    /// `wantsRequirements(checkID)` says so. That is asked once per finding, and only once the
+    /// whole element is known to be in `scan` (an element cut by the buffer's end fails before it,
+    /// and is parsed again after a refill).
     static func ocsf(_ scan: JSONScan, at start: Int, wantsRequirements: (String) -> Bool = { _ in true }) throws
         -> (finding: ImportedFinding, end: Int)
     {

@@ -36,8 +36,6 @@ public struct ImportedFinding: Sendable, Hashable {
     }
 
     /// The natural key: the same check on the same resource is the same evidence item across scans.
-    public var naturalKey: String { Self.naturalKey(tool, checkID, account, region, resourceID) }
-
     static func naturalKey(_ tool: String, _ check: String, _ account: String, _ region: String, _ resource: String) -> String {
         "\(tool)|\(check)|\(account)|\(region)|\(resource)"
     }
