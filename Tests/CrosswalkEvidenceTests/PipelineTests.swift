@@ -9,10 +9,15 @@ struct PipelineTests {
     /// An OCSF file of `count` copies of the first fixture finding (new resource ids), then, if
     /// given, one record with a bad status.
     static func bigFile(_ count: Int, badAtEnd: Bool = false) throws -> String {
+        try file(buckets: Array(0..<count), badAtEnd: badAtEnd)
+    }
+
+    /// An OCSF file of the first fixture finding on the given buckets, in order (repeats allowed).
+    static func file(buckets: [Int], badAtEnd: Bool = false) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("ocsf-first-scan.json")))
         let first = try #require((try JSONSerialization.jsonObject(with: data) as? [[String: Any]])?.first)
         var records: [[String: Any]] = []
-        for i in 0..<count {
+        for i in buckets {
             var copy = first
             var resource = try #require((first["resources"] as? [[String: Any]])?.first)
             resource["uid"] = "arn:aws:s3:::bucket-\(i)"
@@ -106,6 +111,82 @@ struct PipelineTests {
         try FindingImporter.streamOCSF(path: path, hasher: hasher) { _ in count += 1 }
         #expect(count == FindingImporter.batchSize * 3)
         #expect(hasher.finish() == (try EvidenceStore.sha256(ofFile: path)).0)
+    }
+
+    /// A second reader that is slow: it copies each chunk a while after being handed it.
+    final class SlowReader: ChunkReader, @unchecked Sendable {
+        private let condition = NSCondition()
+        private var pending: [UnsafeRawBufferPointer] = []
+        private var done = 0
+        private var ended = false
+        private(set) var bytes: [UInt8] = []
+        private var thread: Thread?
+
+        init() {
+            thread = Thread { [unowned self] in
+                while true {
+                    condition.lock()
+                    while pending.isEmpty && !ended { condition.wait() }
+                    if pending.isEmpty {
+                        condition.unlock()
+                        return
+                    }
+                    let chunk = pending.removeFirst()
+                    condition.unlock()
+                    usleep(2000)
+                    bytes.append(contentsOf: chunk)
+                    condition.lock()
+                    done += 1
+                    condition.broadcast()
+                    condition.unlock()
+                }
+            }
+            thread?.start()
+        }
+
+        func read(_ chunk: UnsafeRawBufferPointer) {
+            condition.lock()
+            pending.append(chunk)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func waitUntilDone(with n: Int) {
+            condition.lock()
+            while done <= n { condition.wait() }
+            condition.unlock()
+        }
+
+        /// Ends the thread once every chunk is read; the chunks read.
+        func end() -> Int {
+            condition.lock()
+            ended = true
+            condition.broadcast()
+            while !pending.isEmpty { condition.wait() }
+            let count = done
+            condition.unlock()
+            return count
+        }
+    }
+
+    @Test("a slow second reader sees every byte in order while the parser runs ahead: buffers are reused only once it is done with them")
+    func sharedBuffers() throws {
+        let path = try Self.bigFile(120)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // 4 KB chunks: the four buffers go round about eight times, each reused while the reader lags.
+        let reader = SlowReader()
+        var checks: [String] = []
+        try JSONArrayStream.forEachElement(path: path, chunkReader: reader, chunkSize: 4096) { scan, start, _ in
+            let (finding, end) = try FindingParsers.ocsf(scan, at: start)
+            checks.append(finding.resourceID)
+            return end
+        }
+        let chunks = reader.end()
+        #expect(chunks == (file.count + 4095) / 4096)
+        let firstDifference = zip(reader.bytes, file).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(reader.bytes.count == file.count && firstDifference == nil, "the reader saw other bytes from offset \(firstDifference ?? -1)")
+        #expect(checks == (0..<120).map { "arn:aws:s3:::bucket-\($0)" })
     }
 
     @Test("the bounded queue: values in order, the producer waits when full, the error comes after the values, cancel frees the producer")

@@ -73,7 +73,7 @@ public struct FindingImporter {
             do {
                 var batch: [ImportedFinding] = []
                 batch.reserveCapacity(batchSize)
-                try readOCSF(path: path, onChunk: { hasher.update($0) }) { finding in
+                try readOCSF(path: path, chunkReader: hasher) { finding in
                     batch.append(finding)
                     if batch.count == batchSize {
                         guard queue.put(batch) else { throw Cancelled() }
@@ -96,14 +96,14 @@ public struct FindingImporter {
         }
     }
 
-    /// Streams the findings of a Prowler OCSF file; `onChunk` sees every byte once, in order.
+    /// Streams the findings of a Prowler OCSF file; `chunkReader` sees every byte once, in order.
     /// The compliance mapping is the same for every finding of a check: it is read from the first.
     static func readOCSF(
-        path: String, onChunk: (UnsafeRawBufferPointer) -> Void, _ found: (ImportedFinding) throws -> Void
+        path: String, chunkReader: ChunkReader?, _ found: (ImportedFinding) throws -> Void
     ) throws {
         var mapped: Set<String> = []
         do {
-            try JSONArrayStream.forEachElement(path: path, onChunk: onChunk) { scan, start, position in
+            try JSONArrayStream.forEachElement(path: path, chunkReader: chunkReader) { scan, start, position in
                 let parsed: (finding: ImportedFinding, end: Int)
                 do {
                     // The first finding of each check carries its mapping; the others skip it.

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a file whose content is one JSON array of objects in large chunks and lets a parser read
 /// each element in place, in one pass: the parser returns where the element ends, and an element cut
 /// by the chunk's end is parsed again once the next chunk has been appended. Memory stays the size of
-/// a chunk (plus one element), whatever the file size.
+/// a few chunks (plus one element), whatever the file size.
 struct JSONArrayStream {
     /// Where an element is, for messages.
     struct Position {
@@ -22,22 +22,36 @@ struct JSONArrayStream {
 
     static let chunkSize = 4 << 20
 
+    /// Buffers read into in turn when another thread reads the chunks too (see `ChunkReader`): the
+    /// parser may run this many chunks minus one ahead of it.
+    static let sharedBufferCount = 4
+
     /// Calls `parse(scan, start, position)` for each element; `parse` returns the index just past
     /// the element and throws `JSONScan.Failure` with `truncated` when the buffer ends inside it.
-    /// `onChunk` sees every byte of the file once, in order.
+    /// `chunkReader` is handed every byte of the file once, in order, without a copy; it is done
+    /// with all of them when this returns (or throws).
     static func forEachElement(
-        path: String, onChunk: (UnsafeRawBufferPointer) -> Void = { _ in },
+        path: String, chunkReader: ChunkReader? = nil, chunkSize: Int = chunkSize,
         _ parse: (JSONScan, Int, Position) throws -> Int
     ) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure(message: "cannot be read", offset: 0) }
         defer { close(fd) }
 
-        // The file is read straight into one buffer (no intermediate copies); what a parse has
-        // consumed is dropped before the next read, so only a partial element is ever moved.
-        var capacity = chunkSize * 2
-        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { storage.deallocate() }
+        // The file is read straight into a buffer (no intermediate copies); what a parse has
+        // consumed is dropped before the next read, so only a partial element is ever moved. Alone,
+        // the parser reuses one buffer; with a chunk reader it takes the buffers in turn, and waits
+        // before reading into one until the reader is done with the chunks it holds.
+        var buffers = [(pointer: UnsafeMutablePointer<UInt8>?, capacity: Int, lastChunk: Int)](
+            repeating: (nil, 0, -1), count: chunkReader == nil ? 1 : sharedBufferCount)
+        var chunks = 0  // chunks read
+        defer {
+            if let chunkReader, chunks > 0 { chunkReader.waitUntilDone(with: chunks - 1) }
+            for buffer in buffers { buffer.pointer?.deallocate() }
+        }
+        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize * 2)
+        buffers[0] = (storage, chunkSize * 2, -1)
+        var current = buffers.count - 1  // the first read goes into buffers[0]
         var count = 0  // bytes held
         var bufferOffset = 0  // file offset of storage[0]
         var cursor = 0  // next byte to look at
@@ -48,20 +62,24 @@ struct JSONArrayStream {
 
         func refill() throws -> Bool {
             guard !atEOF else { return false }
-            if cursor > 0 {
-                memmove(storage, storage + cursor, count - cursor)
-                count -= cursor
-                bufferOffset += cursor
-                cursor = 0
+            let next = (current + 1) % buffers.count
+            if let chunkReader, buffers[next].lastChunk >= 0 { chunkReader.waitUntilDone(with: buffers[next].lastChunk) }
+            let leftover = count - cursor
+            if buffers[next].capacity - leftover < chunkSize {
+                // A new buffer, or one element longer than a chunk: make room for it.
+                let capacity = leftover + chunkSize * 2
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                larger.initialize(from: storage + cursor, count: leftover)
+                buffers[next].pointer?.deallocate()
+                buffers[next] = (larger, capacity, -1)
+            } else {
+                memmove(buffers[next].pointer!, storage + cursor, leftover)
             }
-            if capacity - count < chunkSize {
-                // One element longer than a chunk: make room for it.
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: count + chunkSize * 2)
-                larger.initialize(from: storage, count: count)
-                storage.deallocate()
-                storage = larger
-                capacity = count + chunkSize * 2
-            }
+            current = next
+            storage = buffers[next].pointer!
+            bufferOffset += cursor
+            count = leftover
+            cursor = 0
             var n: Int
             repeat { n = read(fd, storage + count, chunkSize) } while n < 0 && errno == EINTR
             guard n >= 0 else { throw Failure(message: "cannot be read: \(String(cString: strerror(errno)))", offset: bufferOffset + count) }
@@ -69,7 +87,9 @@ struct JSONArrayStream {
                 atEOF = true
                 return false
             }
-            onChunk(UnsafeRawBufferPointer(start: storage + count, count: n))
+            chunkReader?.read(UnsafeRawBufferPointer(start: storage + count, count: n))
+            buffers[next].lastChunk = chunks
+            chunks += 1
             count += n
             return true
         }
@@ -143,4 +163,15 @@ struct JSONArrayStream {
         }
         return (line, offset - lineStart + 1)
     }
+}
+
+/// Another reader of a streamed file's chunks (the hasher), on its own thread: it may keep reading
+/// a chunk after `read` returns, until `waitUntilDone(with:)` says it is done with it. This is what
+/// lets two threads read the file's bytes from one buffer, without a copy.
+protocol ChunkReader: AnyObject {
+    /// The next chunk (0, 1, 2, … in file order); its bytes stay valid until
+    /// `waitUntilDone(with:)` for its number returns.
+    func read(_ chunk: UnsafeRawBufferPointer)
+    /// Returns once chunk `n` and every chunk before it have been read.
+    func waitUntilDone(with n: Int)
 }

@@ -97,29 +97,46 @@ final class JoinableThread: @unchecked Sendable {
 }
 
 /// SHA-256 of a stream of chunks, computed on its own thread so that hashing a large file does
-/// not hold up parsing it. The chunks are copied in `update` (the caller may reuse its buffer), and
-/// at most four wait at a time.
-final class BackgroundSHA256: @unchecked Sendable {
-    private let chunks = BoundedQueue<[UInt8]>(capacity: 4)
+/// not hold up parsing it. It reads the chunks where the parser read them (see `ChunkReader`):
+/// nothing is copied.
+final class BackgroundSHA256: ChunkReader, @unchecked Sendable {
+    private struct Chunk: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+    /// How many chunks have been hashed.
+    private final class Progress: @unchecked Sendable {
+        let condition = NSCondition()
+        var hashed = 0
+    }
+
+    private let chunks = BoundedQueue<Chunk>(capacity: JSONArrayStream.sharedBufferCount)
+    private let progress = Progress()
     private let result = StreamingSHA256()
     private let thread: JoinableThread
     private var digest: String?
 
     init() {
-        let chunks = chunks
-        let result = result
+        let (chunks, progress, result) = (chunks, progress, result)
         thread = JoinableThread(name: "crosswalk-sha256") {
             while let chunk = try? chunks.take() {
-                chunk.withUnsafeBytes { result.update($0) }
+                result.update(chunk.bytes)
+                progress.condition.lock()
+                progress.hashed += 1
+                progress.condition.broadcast()
+                progress.condition.unlock()
             }
         }
     }
 
-    func update(_ bytes: UnsafeRawBufferPointer) {
-        _ = chunks.put(Array(bytes))
+    func read(_ chunk: UnsafeRawBufferPointer) {
+        _ = chunks.put(Chunk(bytes: chunk))
     }
 
-    /// The hex digest of everything passed to `update`; the thread has ended when it returns.
+    func waitUntilDone(with n: Int) {
+        progress.condition.lock()
+        while progress.hashed <= n { progress.condition.wait() }
+        progress.condition.unlock()
+    }
+
+    /// The hex digest of everything read; the thread has ended when it returns.
     /// Safe to call more than once (and on a failure path, to end the thread).
     func finish() -> String {
         if let digest { return digest }
