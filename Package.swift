@@ -83,7 +83,7 @@ let package = Package(
             name: "CrosswalkEvidenceTests",
             dependencies: [
                 "CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport",
-                "CJSONSkip",
+                "CJSONSkip", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures", "Golden"]
         ),

@@ -1,5 +1,6 @@
 @testable import CrosswalkEvidence
 import Foundation
+import GRDB
 import Testing
 
 /// The OCSF import runs on three threads (parse, store, hash) joined by bounded queues: failures on
@@ -187,6 +188,42 @@ struct PipelineTests {
         let firstDifference = zip(reader.bytes, file).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         #expect(reader.bytes.count == file.count && firstDifference == nil, "the reader saw other bytes from offset \(firstDifference ?? -1)")
         #expect(checks == (0..<120).map { "arn:aws:s3:::bucket-\($0)" })
+    }
+
+    @Test("an import turns SQLite's reference checks off only for itself: every reference is valid and the checks are on again, after success and failure")
+    func foreignKeys() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        #expect(throws: ImportError.self) {
+            try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
+        }
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
+        let (enforced, violations, observations) = try store.queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") ?? 0
+            )
+        }
+        #expect(enforced == 1)
+        #expect(violations == 0)
+        #expect(observations > 0)
+    }
+
+    @Test("new findings are numbered without gaps whether they are looked up or inserted first: a first scan, a repeat inside a file, a scan mixing old and new")
+    func numbering() throws {
+        let store = try makeStore()
+        let first = try Self.file(buckets: [0, 1, 2, 2, 3])
+        defer { try? FileManager.default.removeItem(atPath: first) }
+        let a = try FindingImporter(store: store).run(path: first)
+        #expect(a.records == 5 && a.addedItems == 4 && a.unchanged == 1)
+        // Old, new, new again, old, new, old, new: the store's answer changes from finding to finding.
+        let mixed = try Self.file(buckets: [0, 10, 10, 1, 11, 2, 12, 12])
+        defer { try? FileManager.default.removeItem(atPath: mixed) }
+        let b = try FindingImporter(store: store).run(path: mixed)
+        #expect(b.records == 8 && b.addedItems == 3 && b.unchanged == 5)
+        let items = try store.list().sorted { $0.id < $1.id }
+        #expect(items.map(\.id) == Array(1...7))
+        #expect(items.map { $0.finding?.resourceID ?? "" } == [0, 1, 2, 3, 10, 11, 12].map { "arn:aws:s3:::bucket-\($0)" })
     }
 
     @Test("the bounded queue: values in order, the producer waits when full, the error comes after the values, cancel frees the producer")

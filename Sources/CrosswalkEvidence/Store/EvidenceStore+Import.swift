@@ -45,128 +45,148 @@ extension EvidenceStore {
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: format)
         let at = now
-        try queue.inTransaction(.immediate) { db in
-            try db.execute(
-                sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, '', ?, ?, 0, 0)",
-                arguments: [file, format.rawValue, at])
-            let importID = db.lastInsertedRowID
-            // The hot path: prepared once, driven through SQLite's C API (see RawStatement).
-            let selectEvidence = try RawStatement(db, "SELECT id FROM evidence WHERE uid = ?1")
-            let insertEvidence = try RawStatement(
-                db,
-                """
-                INSERT INTO evidence (uid, kind, title, owner, source, effective_from, added_at, status, notes, revision)
-                VALUES (?1, 'automated-finding', ?2, '', ?3, ?4, ?5, 'accepted', '', 1)
-                """)
-            let insertObservation = try RawStatement(
-                db, "INSERT INTO observation (evidence_id, observed_at, result, import_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-            let upsertFinding = try RawStatement(
-                db,
-                """
-                INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
-                    severity = excluded.severity
-                WHERE excluded.observed_at >= finding.observed_at
-                """)
-            let currentResult = try RawStatement(db, "SELECT result FROM finding WHERE evidence_id = ?1")
-            let statements = [selectEvidence, insertEvidence, insertObservation, upsertFinding, currentResult]
-            defer { statements.forEach { $0.finalize() } }
-            insertEvidence.bind(5, at)
-            insertObservation.bind(4, importID)
-            var boundTool = ""
-            // A tool maps a check (not each resource) to requirements: kept once per check, and
-            // checked against the catalogues when the whole file has been read.
-            var mappedChecks: Set<String> = []
-            var checkRequirements: [(tool: String, check: String, requirements: [RequirementRef])] = []
-            try produce { finding in
-                summary.records += 1
-                if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
-                if finding.tool != boundTool {
-                    boundTool = finding.tool
-                    insertEvidence.bind(3, "\(finding.tool): \(file)")
-                    upsertFinding.bind(2, finding.tool)
-                }
-                let uid = finding.uid
-                // Look up first: a conflicting INSERT would still use up an id.
-                selectEvidence.bind(1, uid)
-                let id: Int64
-                let isNew: Bool
-                if let existing = try selectEvidence.int64() {
-                    id = existing
-                    isNew = false
-                } else {
-                    insertEvidence.bind(1, uid)
-                    insertEvidence.bind(2, finding.title)
-                    insertEvidence.bind(4, String(decoding: finding.observedAt.utf8.prefix(10), as: UTF8.self))
-                    try insertEvidence.run()
-                    id = insertEvidence.lastInsertedRowID
-                    isNew = true
-                    summary.addedItems += 1
-                }
-                insertObservation.bind(1, id)
-                insertObservation.bind(2, finding.observedAt)
-                insertObservation.bind(3, finding.result.rawValue)
-                var current = finding.result
-                if try insertObservation.run() > 0 {
-                    if !isNew { summary.newObservations += 1 }
-                    upsertFinding.bind(1, id)
-                    upsertFinding.bind(3, finding.checkID)
-                    upsertFinding.bind(4, finding.resourceID)
-                    upsertFinding.bind(5, finding.account)
-                    upsertFinding.bind(6, finding.region)
-                    upsertFinding.bind(7, finding.severity)
-                    upsertFinding.bind(8, finding.result.rawValue)
-                    upsertFinding.bind(9, finding.observedAt)
-                    if try upsertFinding.run() == 0 {
-                        // A newer observation is already stored: it decides.
+        try queue.inDatabase { db in
+            // Every reference the import writes is to a row it has just read or inserted in this
+            // transaction, so SQLite's own checks (three lookups per finding, a tenth of the storing
+            // thread's work) are off for it; `foreign_keys` can change only outside a transaction.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            let stored = Result { try storeFindings(db) }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try stored.get()
+        }
+        return summary
+
+        func storeFindings(_ db: Database) throws {
+            try db.inTransaction(.immediate) {
+                try db.execute(
+                    sql: "INSERT INTO import (file, sha256, format, imported_at, records, added) VALUES (?, '', ?, ?, 0, 0)",
+                    arguments: [file, format.rawValue, at])
+                let importID = db.lastInsertedRowID
+                // The hot path: prepared once, driven through SQLite's C API (see RawStatement).
+                let selectEvidence = try RawStatement(db, "SELECT id FROM evidence WHERE uid = ?1")
+                let insertEvidence = try RawStatement(
+                    db,
+                    """
+                    INSERT INTO evidence (uid, kind, title, owner, source, effective_from, added_at, status, notes, revision)
+                    VALUES (?1, 'automated-finding', ?2, '', ?3, ?4, ?5, 'accepted', '', 1)
+                    """)
+                let insertObservation = try RawStatement(
+                    db, "INSERT INTO observation (evidence_id, observed_at, result, import_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                let upsertFinding = try RawStatement(
+                    db,
+                    """
+                    INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
+                        severity = excluded.severity
+                    WHERE excluded.observed_at >= finding.observed_at
+                    """)
+                let currentResult = try RawStatement(db, "SELECT result FROM finding WHERE evidence_id = ?1")
+                let statements = [selectEvidence, insertEvidence, insertObservation, upsertFinding, currentResult]
+                defer { statements.forEach { $0.finalize() } }
+                insertEvidence.bind(5, at)
+                insertObservation.bind(4, importID)
+                var boundTool = ""
+                var lastWasInStore = true
+                // A tool maps a check (not each resource) to requirements: kept once per check, and
+                // checked against the catalogues when the whole file has been read.
+                var mappedChecks: Set<String> = []
+                var checkRequirements: [(tool: String, check: String, requirements: [RequirementRef])] = []
+                try produce { finding in
+                    summary.records += 1
+                    if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
+                    if finding.tool != boundTool {
+                        boundTool = finding.tool
+                        insertEvidence.bind(3, "\(finding.tool): \(file)")
+                        upsertFinding.bind(2, finding.tool)
+                    }
+                    let uid = finding.uid
+                    // A later scan's findings are mostly in the store already (look up first), a
+                    // first scan's mostly not (insert first: one index search instead of two). The
+                    // last finding tells which kind of file this is. An INSERT of a uid already
+                    // there fails on its UNIQUE constraint, which uses up no id (ON CONFLICT DO
+                    // NOTHING would), so both ways number new items alike.
+                    var existing: Int64?
+                    if lastWasInStore {
+                        selectEvidence.bind(1, uid)
+                        existing = try selectEvidence.int64()
+                    }
+                    if existing == nil {
+                        insertEvidence.bind(1, uid)
+                        insertEvidence.bind(2, finding.title)
+                        insertEvidence.bind(4, String(decoding: finding.observedAt.utf8.prefix(10), as: UTF8.self))
+                        if try !insertEvidence.runUnlessDuplicate() {
+                            selectEvidence.bind(1, uid)
+                            existing = try selectEvidence.int64()
+                        }
+                    }
+                    let isNew = existing == nil
+                    let id = existing ?? insertEvidence.lastInsertedRowID
+                    if isNew { summary.addedItems += 1 }
+                    lastWasInStore = !isNew
+                    insertObservation.bind(1, id)
+                    insertObservation.bind(2, finding.observedAt)
+                    insertObservation.bind(3, finding.result.rawValue)
+                    var current = finding.result
+                    if try insertObservation.run() > 0 {
+                        if !isNew { summary.newObservations += 1 }
+                        upsertFinding.bind(1, id)
+                        upsertFinding.bind(3, finding.checkID)
+                        upsertFinding.bind(4, finding.resourceID)
+                        upsertFinding.bind(5, finding.account)
+                        upsertFinding.bind(6, finding.region)
+                        upsertFinding.bind(7, finding.severity)
+                        upsertFinding.bind(8, finding.result.rawValue)
+                        upsertFinding.bind(9, finding.observedAt)
+                        if try upsertFinding.run() == 0 {
+                            // A newer observation is already stored: it decides.
+                            currentResult.bind(1, id)
+                            if let stored = try currentResult.text() { current = FindingResult(rawValue: stored) ?? current }
+                        }
+                    } else {
+                        summary.unchanged += 1
                         currentResult.bind(1, id)
                         if let stored = try currentResult.text() { current = FindingResult(rawValue: stored) ?? current }
                     }
-                } else {
-                    summary.unchanged += 1
-                    currentResult.bind(1, id)
-                    if let stored = try currentResult.text() { current = FindingResult(rawValue: stored) ?? current }
-                }
-                summary.results[current, default: 0] += 1
-                if !finding.requirements.isEmpty, mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
-                    checkRequirements.append((finding.tool, finding.checkID, finding.requirements))
-                }
-            }
-            let insertCheckRequirement = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
-            let known = knownRequirements()
-            var unknown: Set<String> = []
-            for (tool, check, requirements) in checkRequirements {
-                for ref in requirements {
-                    let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
-                        .map { RequirementRef(framework: ref.framework, id: $0) }
-                    if let match = candidates.first(where: { known?.contains($0) ?? true }) {
-                        try insertCheckRequirement.execute(arguments: [tool, check, match.framework, match.id])
-                    } else {
-                        summary.unknownRequirements += 1
-                        unknown.insert(ref.description)
+                    summary.results[current, default: 0] += 1
+                    if !finding.requirements.isEmpty, mappedChecks.insert(finding.tool + "|" + finding.checkID).inserted {
+                        checkRequirements.append((finding.tool, finding.checkID, finding.requirements))
                     }
                 }
+                let insertCheckRequirement = try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO check_requirement (tool, check_id, framework, requirement_id) VALUES (?, ?, ?, ?)")
+                let known = knownRequirements()
+                var unknown: Set<String> = []
+                for (tool, check, requirements) in checkRequirements {
+                    for ref in requirements {
+                        let candidates = [ref] + ProwlerCompliance.alternatives(framework: ref.framework, id: ref.id)
+                            .map { RequirementRef(framework: ref.framework, id: $0) }
+                        if let match = candidates.first(where: { known?.contains($0) ?? true }) {
+                            try insertCheckRequirement.execute(arguments: [tool, check, match.framework, match.id])
+                        } else {
+                            summary.unknownRequirements += 1
+                            unknown.insert(ref.description)
+                        }
+                    }
+                }
+                // The whole file has been read: its hash decides whether it was imported before.
+                let digest = sha256()
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE sha256 = ? AND id <> ?", arguments: [digest, importID]) == true {
+                    // This exact file was imported before: undo everything this run did.
+                    summary = ImportSummary(file: file, format: format)
+                    summary.alreadyImported = true
+                    return .rollback
+                }
+                summary.unknownExamples = Array(unknown.sorted().prefix(10))
+                try db.execute(
+                    sql: "UPDATE import SET sha256 = ?, records = ?, added = ? WHERE id = ?",
+                    arguments: [digest, summary.records, summary.addedItems, importID])
+                try Self.appendAudit(
+                    db, at: at, actor: actor, action: "import", subject: file,
+                    detail: "format=\(format.rawValue) sha256=\(digest) records=\(summary.records) added=\(summary.addedItems) observations=\(summary.newObservations)")
+                return .commit
             }
-            // The whole file has been read: its hash decides whether it was imported before.
-            let digest = sha256()
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE sha256 = ? AND id <> ?", arguments: [digest, importID]) == true {
-                // This exact file was imported before: undo everything this run did.
-                summary = ImportSummary(file: file, format: format)
-                summary.alreadyImported = true
-                return .rollback
-            }
-            summary.unknownExamples = Array(unknown.sorted().prefix(10))
-            try db.execute(
-                sql: "UPDATE import SET sha256 = ?, records = ?, added = ? WHERE id = ?",
-                arguments: [digest, summary.records, summary.addedItems, importID])
-            try Self.appendAudit(
-                db, at: at, actor: actor, action: "import", subject: file,
-                detail: "format=\(format.rawValue) sha256=\(digest) records=\(summary.records) added=\(summary.addedItems) observations=\(summary.newObservations)")
-            return .commit
         }
-        return summary
     }
 
     /// Adds manual evidence rows (the generic CSV) in one transaction; a file imported before adds nothing.

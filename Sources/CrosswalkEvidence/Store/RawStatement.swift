@@ -59,6 +59,20 @@ final class RawStatement {
         return Int(sqlite3_changes(connection))
     }
 
+    /// Runs an INSERT; false, changing nothing, when it would break a UNIQUE constraint.
+    func runUnlessDuplicate() throws -> Bool {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let duplicate = sqlite3_extended_errcode(connection) == ResultCode.SQLITE_CONSTRAINT_UNIQUE.rawValue
+            let failure = error(code)
+            sqlite3_reset(handle)
+            if duplicate { return false }
+            throw failure
+        }
+        sqlite3_reset(handle)
+        return true
+    }
+
     /// The first column of the first row as an integer, nil when there is no row.
     func int64() throws -> Int64? {
         defer { sqlite3_reset(handle) }
