@@ -26,8 +26,14 @@ sync
 cooldown="${COOLDOWN:-45}"
 echo "waiting ${cooldown} s for the machine to go idle"
 sleep "$cooldown"
+# This VM pages out memory left unused for a minute (DAMON reclaim, up to 128 MB/s): parts of
+# the input drop out of the page cache between runs, and a run would read them from disk. Every
+# run (and the Python reference) starts with the whole file read into the page cache, so all
+# measure the importer on the same warm cache.
+warm() { cat "$work/findings.json" >/dev/null; }
 # A warm-up run and three timed runs into new stores; the median of the three is the figure.
 for run in 0 1 2 3; do
+  warm
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$work/rss" "$bin" evidence import "$work/findings.json" --store "$work/store$run/evidence.sqlite" >/dev/null
   end=$(date +%s.%N)
@@ -51,5 +57,6 @@ print(f"crosswalk: {count / median:,.0f} findings/s (median of 3 runs: {listed} 
 PY
 
 sleep "$cooldown"
+warm
 /usr/bin/time -f "%M" -o "$work/rss-py" python3 Benchmarks/reference_importer.py "$work/findings.json" "$work/reference.sqlite" | sed 's/^/python json+sqlite3: /'
 echo "python peak memory $(( $(cat "$work/rss-py") / 1024 )) MB"
