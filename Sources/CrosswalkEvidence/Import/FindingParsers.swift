@@ -52,7 +52,7 @@ enum FindingParsers {
         -> (finding: ImportedFinding, end: Int)
     {
         let element = scan.bytes
-        let (top, end) = try scan.membersAndEnd(at: start)
+        let (top, end) = try scan.membersAndEnd(at: start, expected: 28)  // Prowler 5 writes 24
         func field(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
             try scan.text(scan.value(name, in: members))
         }

@@ -129,14 +129,16 @@ struct JSONScan {
         try membersAndEnd(at: start).members
     }
 
-    /// The members and the index just past the closing `}`.
-    func membersAndEnd(at start: Int) throws -> (members: [(key: Range<Int>, value: Range<Int>)], end: Int) {
+    /// The members and the index just past the closing `}`. `expected`: how many members to make
+    /// room for at once. Kept small by default: a member list of up to 30 fits malloc's per-thread
+    /// cache (1 KB), a larger one takes the slower, locked path.
+    func membersAndEnd(at start: Int, expected: Int = 8) throws -> (members: [(key: Range<Int>, value: Range<Int>)], end: Int) {
         var i = start
         skipSpace(&i)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { throw Failure(message: "expected an object", offset: i) }
         i += 1
         var out: [(key: Range<Int>, value: Range<Int>)] = []
-        out.reserveCapacity(32)  // an OCSF finding has about 25 top-level members
+        out.reserveCapacity(expected)
         skipSpace(&i)
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { return (out, i + 1) }
         while true {
