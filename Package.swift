@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Where a JSON object or array ends, 64 bytes per step (AVX2 or SSE2): the finding importer's hot loop.
         .target(name: "CJSONSkip"),
+        // SQLite's process-wide settings (sqlite3_config is variadic: C only).
+        .target(name: "CSQLiteTuning", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Value types only: no I/O, no dependencies.
         .target(name: "CrosswalkModel"),
         // load: bytes → model, with diagnostics. The Workspace is its one entry point that reads disk.
@@ -46,6 +48,7 @@ let package = Package(
                 "CrosswalkModel",
                 "CrosswalkLoad",
                 "CJSONSkip",
+                "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the import's hot path only (Store/RawStatement.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
