@@ -2,7 +2,7 @@
 # Imports 100,000 Prowler OCSF findings (the shared real scan replicated with new resource ids)
 # into a new evidence store, and the same file with a plain Python json + sqlite3 importer.
 # Prints findings/s (crosswalk: the median of three runs after a warm-up run) and peak memory of
-# each. Release build, static Swift runtime.
+# each, with the machine's speed at the time (a fixed SHA-256). Release build, static Swift runtime.
 #
 # Usage: Benchmarks/import-findings.sh [COUNT]   (default 100000; COOLDOWN=seconds, default 45)
 set -euo pipefail
@@ -31,6 +31,20 @@ sleep "$cooldown"
 # run (and the Python reference) starts with the whole file read into the page cache, so all
 # measure the importer on the same warm cache.
 warm() { cat "$work/findings.json" >/dev/null; }
+# The VM's speed swings by a third or more over tens of minutes: a fixed piece of CPU work, timed
+# just before, shows which speed the runs below met (SHA-256 of the input with Python's hashlib,
+# one core, the CPU's SHA instructions: about 1.5 GB/s when the machine is at its usual speed).
+warm
+python3 - "$work/findings.json" <<'PY'
+import hashlib, os, sys, time
+start = time.perf_counter()
+digest = hashlib.sha256()
+with open(sys.argv[1], "rb") as f:
+    while chunk := f.read(1 << 22):
+        digest.update(chunk)
+elapsed = time.perf_counter() - start
+print(f"machine speed: SHA-256 of the input in {elapsed:.2f} s ({os.path.getsize(sys.argv[1]) / elapsed / 1e9:.2f} GB/s)")
+PY
 # A warm-up run and three timed runs into new stores; the median of the three is the figure.
 for run in 0 1 2 3; do
   warm
