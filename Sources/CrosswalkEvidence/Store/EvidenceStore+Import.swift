@@ -45,17 +45,7 @@ extension EvidenceStore {
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: format)
         let at = now
-        try queue.inDatabase { db in
-            // Every reference the import writes is to a row it has just read or inserted in this
-            // transaction, so SQLite's own checks (three lookups per finding, a tenth of the storing
-            // thread's work) are off for it; `foreign_keys` can change only outside a transaction.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            let stored = Result { try storeFindings(db) }
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-            try stored.get()
-        }
-        return summary
-
+        /// The import itself: one transaction.
         func storeFindings(_ db: Database) throws {
             try db.inTransaction(.immediate) {
                 try db.execute(
@@ -187,6 +177,17 @@ extension EvidenceStore {
                 return .commit
             }
         }
+
+        try queue.inDatabase { db in
+            // Every reference the import writes is to a row it has just read or inserted in this
+            // transaction, so SQLite's own checks (three lookups per finding, a tenth of the storing
+            // thread's work) are off for it; `foreign_keys` can change only outside a transaction.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            let stored = Result { try storeFindings(db) }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try stored.get()
+        }
+        return summary
     }
 
     /// Adds manual evidence rows (the generic CSV) in one transaction; a file imported before adds nothing.

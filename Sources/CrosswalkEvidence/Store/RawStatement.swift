@@ -51,7 +51,7 @@ final class RawStatement {
     func run() throws -> Int {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
-            let failure = error(code)  // read the message before reset
+            let failure = error()  // read the message before reset
             sqlite3_reset(handle)
             throw failure
         }
@@ -61,16 +61,12 @@ final class RawStatement {
 
     /// Runs an INSERT; false, changing nothing, when it would break a UNIQUE constraint.
     func runUnlessDuplicate() throws -> Bool {
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let duplicate = sqlite3_extended_errcode(connection) == ResultCode.SQLITE_CONSTRAINT_UNIQUE.rawValue
-            let failure = error(code)
-            sqlite3_reset(handle)
-            if duplicate { return false }
-            throw failure
+        do {
+            try run()
+            return true
+        } catch let failure as DatabaseError where failure.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            return false
         }
-        sqlite3_reset(handle)
-        return true
     }
 
     /// The first column of the first row as an integer, nil when there is no row.
@@ -78,7 +74,7 @@ final class RawStatement {
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else { throw error(code) }
+        guard code == SQLITE_ROW else { throw error() }
         return sqlite3_column_int64(handle, 0)
     }
 
@@ -87,14 +83,18 @@ final class RawStatement {
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else { throw error(code) }
+        guard code == SQLITE_ROW else { throw error() }
         guard let text = sqlite3_column_text(handle, 0) else { return nil }
         return String(cString: text)
     }
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 
-    private func error(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+    /// The error of a failed step: the extended code (`SQLITE_CONSTRAINT_UNIQUE`, not just
+    /// `SQLITE_CONSTRAINT`) and SQLite's message.
+    private func error() -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)), message: String(cString: sqlite3_errmsg(connection)),
+            sql: sql)
     }
 }
