@@ -68,7 +68,9 @@ extension ReportDocument {
                 }.joined(separator: ", ")
                 out += "#table(columns: (\(columns)),\n"
                 if header.contains(where: { !$0.isEmpty }) {
-                    out += "  table.header(" + header.map { "table.cell(fill: rgb(\"#27406b\"))[#text(fill: white, weight: \"bold\", size: 7.5pt, \(str($0)))]" }.joined(separator: ", ") + "),\n"
+                    // Header words hyphenate: a long one (Responsibility) in a narrow column would
+                    // otherwise run into the next column's.
+                    out += "  table.header(" + header.map { "table.cell(fill: rgb(\"#27406b\"))[#text(fill: white, weight: \"bold\", size: 7.5pt, hyphenate: true, \(str($0)))]" }.joined(separator: ", ") + "),\n"
                 }
                 for row in rows {
                     out += "  " + row.enumerated().map { i, value -> String in

@@ -52,6 +52,43 @@ struct GapCLITests {
         try? FileManager.default.removeItem(atPath: out)
     }
 
+    /// Header labels of the report's tables (from its Markdown) that run into the text before them
+    /// in the PDF. Poppler reads two words set without a gap as one, so a header word too wide for
+    /// its column shows up as `ResponsibilityControls`: a label preceded by a letter.
+    func mergedHeaderLabels(markdown: String, pdf: String) throws -> [String] {
+        let pdftotext = try #require(tool("pdftotext"), "pdftotext is missing: run scripts/setup (poppler-utils)")
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var labels: Set<String> = []
+        for (header, rule) in zip(lines, lines.dropFirst()) where rule.hasPrefix("|---") || rule.hasPrefix("| ---") {
+            for cell in header.split(separator: "|") {
+                let label = cell.trimmingCharacters(in: .whitespaces)
+                if label.count >= 4, label.allSatisfy(\.isLetter) { labels.insert(label) }
+            }
+        }
+        #expect(labels.count >= 5, "the report's tables have headers: \(labels.sorted())")
+        let words = try run(pdftotext, [pdf, "-"]).split(whereSeparator: \.isWhitespace)
+        var merged: Set<String> = []
+        for word in words {
+            for label in labels {
+                guard let found = word.range(of: label), found.lowerBound > word.startIndex else { continue }
+                if word[word.index(before: found.lowerBound)].isLetter { merged.insert(String(word)) }
+            }
+        }
+        return merged.sorted()
+    }
+
+    @Test("no header word runs into its neighbour in the PDF: long ones in narrow columns are hyphenated", arguments: ["hipaa", "soc2"])
+    func pdfHeadersApart(_ framework: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pdf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let gap = try runCrosswalk(["gap", framework, "--as-of", "2026-11-22", "--out", out + "/reports", "--store", out + "/store/evidence.sqlite"])
+        #expect(gap.status == 0, "\(gap.stderr)")
+        let folder = out + "/reports/\(framework)/"
+        let markdown = try String(contentsOfFile: folder + "gap-report.md", encoding: .utf8)
+        let merged = try mergedHeaderLabels(markdown: markdown, pdf: folder + "gap-report.pdf")
+        #expect(merged.isEmpty, "run together in the PDF: \(merged)")
+    }
+
     @Test("SHA256SUMS names cited evidence files relative to the report folder, and sha256sum -c accepts it")
     func sumsCheckOut() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("sums-\(UUID().uuidString)").path
