@@ -54,6 +54,15 @@ struct MappingDiagnosticTests {
         ])
     }
 
+    @Test("a control equal to two requirements of one framework is warned about (equal to one per framework is fine)")
+    func equalTwice() {
+        let got = found("control-equal-to-two-requirements.yaml")
+        #expect(got == [
+            "12:9 control 'TST-03' is equal to both 'soc2:CC6.1' and 'soc2:CC6.2', which would make them equal to each other; a control that meets several requirements of a framework is superset-of each"
+        ])
+        #expect(Repo.checkFixture("control-equal-to-two-requirements.yaml").errors.isEmpty)
+    }
+
     @Test("a file of no known kind is refused")
     func unknownKind() {
         let (_, diagnostics) = MappingLoader.load(SourceText(path: "x.yaml", string: "things: []\n"))

@@ -7,9 +7,11 @@ import Testing
 struct ShippedMappingTests {
     var shipped: Repo.Shipped { Repo.shipped }
 
-    @Test("the shipped catalogues and mappings load and check without errors")
+    @Test("the shipped catalogues and mappings load and check without errors, and no control is equal to two requirements of one framework")
     func clean() {
         #expect(!shipped.diagnostics.hasErrors, "\(shipped.diagnostics.errors.prefix(10))")
+        let equalTwice = shipped.diagnostics.sorted.filter { $0.message.contains("is equal to both") }
+        #expect(equalTwice.isEmpty, "\(equalTwice.prefix(5).map(\.message))")
     }
 
     @Test("every requirement of every framework has a responsibility")

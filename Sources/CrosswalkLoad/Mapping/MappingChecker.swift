@@ -90,10 +90,21 @@ public struct MappingChecker: Sendable {
                 d.error("'\(rule)' is not an AWS Config managed rule identifier (UPPER_SNAKE_CASE)", at: control.location)
             }
             var links: Set<RequirementRef> = []
+            // Equality carries through a control (inferred links): equal to two requirements of one
+            // framework would make them equal to each other. Meeting several, it is superset-of each.
+            var equal: [String: RequirementRef] = [:]
             for link in control.satisfies {
                 checkRef(link.requirement, at: link.location)
                 if !links.insert(link.requirement).inserted {
                     d.error("control '\(control.id)' maps '\(link.requirement)' twice", at: link.location)
+                }
+                guard link.relationship == .equal else { continue }
+                if let first = equal[link.requirement.framework] {
+                    d.warning(
+                        "control '\(control.id)' is equal to both '\(first)' and '\(link.requirement)', which would make them equal to each other; a control that meets several requirements of a framework is superset-of each",
+                        at: link.location)
+                } else {
+                    equal[link.requirement.framework] = link.requirement
                 }
             }
         }
