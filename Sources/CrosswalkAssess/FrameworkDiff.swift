@@ -125,7 +125,8 @@ public struct VersionDiff: Sendable {
     public var from: String
     public var to: String
     public var rows: [Row]
-    /// Controls of the new edition that no old control maps to.
+    /// Requirements of the new edition that no old one maps to: leaves of the kinds the crosswalk
+    /// maps to (controls, and clauses where the crosswalk covers them).
     public var new: [(id: String, title: String)]
 
     /// Nil when no crosswalk joins the two.
@@ -153,7 +154,9 @@ public struct VersionDiff: Sendable {
                     note: notes.first ?? ""))
         }
         let reached = Set(crosswalk.links.map(\.target.id))
-        let new = to.allRequirements.filter { $0.kind == .control && !reached.contains($0.id) }.map { ($0.id, $0.title) }
+        let kinds = Set(to.allRequirements.filter { reached.contains($0.id) }.map(\.kind)).subtracting(RequirementKind.grouping)
+        let new = to.allRequirements.filter { kinds.contains($0.kind) && $0.children.isEmpty && !reached.contains($0.id) }
+            .map { ($0.id, $0.title) }
         return VersionDiff(from: from.id, to: to.id, rows: rows, new: new)
     }
 }

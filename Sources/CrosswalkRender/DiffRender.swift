@@ -91,7 +91,7 @@ public enum DiffRender {
     public static func text(_ diff: VersionDiff) -> String {
         var counts: [VersionDiff.Fate: Int] = [:]
         for row in diff.rows { counts[row.fate, default: 0] += 1 }
-        var out = "\(diff.from) → \(diff.to): \(diff.rows.count) controls: "
+        var out = "\(diff.from) → \(diff.to): \(diff.rows.count) requirements: "
         out += VersionDiff.Fate.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
         out += "; \(diff.new.count) new in \(diff.to)\n\n"
         out += Table.render(
@@ -109,7 +109,7 @@ public enum DiffRender {
         w.field("to", diff.to)
         w.key("summary")
         w.beginObject()
-        w.field("controls", diff.rows.count)
+        w.field("requirements", diff.rows.count)
         for fate in VersionDiff.Fate.allCases { w.field(fate.rawValue, diff.rows.filter { $0.fate == fate }.count) }
         w.field("new", diff.new.count)
         w.endObject()

@@ -14,8 +14,8 @@ struct DiffCommand: ParsableCommand {
             wider), partial (subset or intersecting, naming A's requirements), or not-covered; links are direct \
             (crosswalks) or inferred through a shared customer control (--direct-only leaves those out). With an \
             evidence store, each row lists the evidence already collected for A's related requirements.
-            Two editions joined by a version crosswalk (iso27001-2013 iso27001-2022) give each old control's fate \
-            and the controls new in the later edition.
+            Two editions joined by a version crosswalk (iso27001-2013 iso27001-2022) give each old control's and \
+            clause's fate and what is new in the later edition.
             --matrix prints the pairwise coverage of the shipped frameworks (or of those named).
             """
     )

@@ -43,16 +43,18 @@ struct DiffTests {
         #expect(encryption.relatedIDs.contains("A.8.24"))
     }
 
-    @Test("ISO 27001:2013 → 2022: every old control's fate and the 11 new controls")
+    @Test("ISO 27001:2013 → 2022: every old control's and clause's fate, the 11 new controls and the new clause 6.3")
     func version() throws {
         let diff = try #require(VersionDiff.compute(
             from: try framework("iso27001-2013"), to: try framework("iso27001-2022"), crosswalks: shipped.mappings.crosswalks))
-        #expect(diff.rows.count == 114)
-        #expect(Set(diff.new.map(\.id)) == ["A.5.7", "A.5.23", "A.5.30", "A.7.4", "A.8.9", "A.8.10", "A.8.11", "A.8.12", "A.8.16", "A.8.23", "A.8.28"])
+        #expect(diff.rows.count == 114 + 26)  // Annex A controls, clauses without sub-clauses
+        #expect(Set(diff.new.map(\.id)) == ["A.5.7", "A.5.23", "A.5.30", "A.7.4", "A.8.9", "A.8.10", "A.8.11", "A.8.12", "A.8.16", "A.8.23", "A.8.28", "6.3"])
+        #expect(diff.rows.first { $0.id == "9.3" }?.fate == .split)
+        #expect(diff.rows.first { $0.id == "10.1" }?.targets == ["10.2"])
         #expect(diff.rows.first { $0.id == "A.5.1.2" }?.fate == .merged)
         #expect(diff.rows.first { $0.id == "A.18.2.3" }?.fate == .split)
         let json = DiffRender.json(diff)
-        #expect(json.contains("\"new\": 11"))
+        #expect(json.contains("\"new\": 12"))
     }
 
     @Test("the matrix holds every ordered pair, and CSV fields are quoted per RFC 4180")

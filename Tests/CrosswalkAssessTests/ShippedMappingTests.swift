@@ -60,13 +60,16 @@ struct ShippedMappingTests {
         #expect(shipped.index.services["inspector"]?.prowler == ["inspector2"])
     }
 
-    @Test("ISO 27001:2013 → 2022: every 2013 Annex A control has a fate, no new 2022 control is a target")
+    @Test("ISO 27001:2013 → 2022: every 2013 Annex A control and clause has a fate, no new 2022 control or clause is a target")
     func isoVersionCrosswalk() throws {
         let crosswalk = try #require(shipped.mappings.crosswalks.first { $0.source == "iso27001-2013" && $0.target == "iso27001-2022" })
         let iso2013 = try #require(shipped.frameworks.first { $0.id == "iso27001-2013" })
         let controls = Set(iso2013.allRequirements.filter { $0.kind == .control }.map(\.id))
         #expect(controls.count == 114)
-        #expect(Set(crosswalk.links.map(\.source.id)) == controls)
+        let clauses = Set(iso2013.allRequirements.filter { $0.kind == .clause && $0.children.isEmpty }.map(\.id))
+        #expect(clauses.count == 26)
+        #expect(Set(crosswalk.links.map(\.source.id)) == controls.union(clauses))
+        #expect(crosswalk.links.allSatisfy { $0.target.id != "6.3" })  // planning of changes: new in 2022
         let new2022: Set<String> = ["A.5.7", "A.5.23", "A.5.30", "A.7.4", "A.8.9", "A.8.10", "A.8.11", "A.8.12", "A.8.16", "A.8.23", "A.8.28"]
         #expect(crosswalk.links.allSatisfy { !new2022.contains($0.target.id) })
         // Facts from ISO/IEC 27002:2022 Annex B.
@@ -75,6 +78,9 @@ struct ShippedMappingTests {
         #expect(targets("A.12.4.1") == ["A.8.15"])
         #expect(targets("A.9.4.2") == ["A.8.5"])
         #expect(targets("A.12.6.1") == ["A.8.8"])
+        // The 2022 clause structure: 9.2 and 9.3 divided, 10.1 and 10.2 swapped.
+        #expect(targets("9.2") == ["9.2", "9.2.1", "9.2.2"])
+        #expect(targets("10.1") == ["10.2"] && targets("10.2") == ["10.1"])
     }
 
     @Test("well-known facts of the shared responsibility model")
