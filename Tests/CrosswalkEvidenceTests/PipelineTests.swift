@@ -193,18 +193,18 @@ struct PipelineTests {
     @Test("an import turns SQLite's reference checks off only for itself: every reference is valid and the checks are on again, after success and failure")
     func foreignKeys() throws {
         let store = try makeStore()
+        func enforced() throws -> Int? { try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } }
         _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        #expect(try enforced() == 1)
         #expect(throws: ImportError.self) {
             try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
+        #expect(try enforced() == 1)
         _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
-        let (enforced, violations, observations) = try store.queue.read { db in
-            (
-                try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") ?? 0
-            )
+        let (violations, observations) = try store.queue.read { db in
+            (try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count, try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") ?? 0)
         }
-        #expect(enforced == 1)
+        #expect(try enforced() == 1)
         #expect(violations == 0)
         #expect(observations > 0)
     }
