@@ -7,7 +7,7 @@ public enum DiffRender {
     public typealias Reuse = [String: [String]]
 
     public static func text(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
-        var out = "What \(diff.to) needs that \(diff.from) covers\(diff.directOnly ? " (direct crosswalk links only)" : ""):\n"
+        var out = "What \(diff.to) needs, and how much of it a programme for \(diff.from) covers\(diff.directOnly ? " (direct crosswalk links only)" : ""):\n"
         out += summaryLine(diff) + "\n\n"
         let rows = diff.rows.map { row -> [String] in
             var how = row.related.prefix(4).map { "\($0.requirement.id) (\($0.relationship.rawValue))" }.joined(separator: ", ")
@@ -24,7 +24,7 @@ public enum DiffRender {
     static func summaryLine(_ diff: FrameworkDiff) -> String {
         let total = diff.rows.count
         return FrameworkDiff.State.allCases.map { "\($0.rawValue) \(diff.counts[$0] ?? 0) (\(diff.percent($0))%)" }
-            .joined(separator: ", ") + " of \(total) requirements"
+            .joined(separator: ", ") + " of " + counted(total, "requirement")
     }
 
     public static func json(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
@@ -91,7 +91,7 @@ public enum DiffRender {
     public static func text(_ diff: VersionDiff) -> String {
         var counts: [VersionDiff.Fate: Int] = [:]
         for row in diff.rows { counts[row.fate, default: 0] += 1 }
-        var out = "\(diff.from) → \(diff.to): \(diff.rows.count) requirements: "
+        var out = "\(diff.from) → \(diff.to): \(counted(diff.rows.count, "requirement")): "
         out += VersionDiff.Fate.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
         out += "; \(diff.new.count) new in \(diff.to)\n\n"
         out += Table.render(

@@ -24,7 +24,7 @@ public enum EvidenceRender {
             ]
         }
         return Table.render(header: ["ID", "KIND", "STATUS", "RESULT", "EXPIRES", "FOR", "TITLE"], rows: rows)
-            + "\(items.count) items\n"
+            + counted(items.count, "item") + "\n"
     }
 
     public static func listJSON(_ items: [EvidenceItem]) -> String {
@@ -127,12 +127,14 @@ extension EvidenceRender {
     /// What `evidence import` prints.
     public static func importSummary(_ s: ImportSummaryLine) -> String {
         if s.alreadyImported { return "\(s.file): imported before (same SHA-256): nothing added\n" }
-        var out = "\(s.file): \(s.records) records (\(s.format)): \(s.addedItems) new evidence items, \(s.newObservations) new observations, \(s.unchanged) unchanged\n"
+        var out = "\(s.file): \(counted(s.records, "record")) (\(s.format)): \(counted(s.addedItems, "new evidence item")), \(counted(s.newObservations, "new observation")), \(s.unchanged) unchanged\n"
         if !s.results.isEmpty {
             out += "current results: " + ["PASS", "FAIL", "MANUAL"].map { "\($0) \(s.results[$0] ?? 0)" }.joined(separator: ", ") + "\n"
         }
         if s.unknownRequirements > 0 {
-            out += "\(s.unknownRequirements) requirement references name no shipped requirement and were left out"
+            out += s.unknownRequirements == 1
+                ? "1 requirement reference names no shipped requirement and was left out"
+                : "\(s.unknownRequirements) requirement references name no shipped requirement and were left out"
             out += s.unknownExamples.isEmpty ? "\n" : ": \(s.unknownExamples.joined(separator: ", "))\n"
         }
         return out

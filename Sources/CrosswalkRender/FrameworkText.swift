@@ -9,7 +9,7 @@ public enum FrameworkText {
         if !framework.version.isEmpty { facts.append("version \(framework.version)") }
         if !framework.publisher.isEmpty { facts.append(framework.publisher) }
         if !framework.published.isEmpty { facts.append("published \(framework.published)") }
-        facts.append("\(framework.requirementCount) requirements")
+        facts.append(counted(framework.requirementCount, "requirement"))
         out += facts.joined(separator: " · ") + "\n"
         if !framework.sourceURL.isEmpty { out += "source: \(framework.sourceURL)\n" }
         out += "\n"

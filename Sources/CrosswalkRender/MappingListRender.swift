@@ -14,7 +14,7 @@ public enum MappingListRender {
         return Table.render(
             header: ["ID", "FREQUENCY", "OWNER"] + frameworks.map { $0.uppercased() } + ["TITLE"], rows: rows,
             rightAligned: Set(3..<(3 + frameworks.count)))
-            + "\(controls.count) controls\n"
+            + counted(controls.count, "control") + "\n"
     }
 
     public static func controlsJSON(_ controls: [CustomerControl]) -> String {
@@ -66,7 +66,7 @@ public enum MappingListRender {
         let rows = services.sorted { ($0.category.rawValue, $0.id) < ($1.category.rawValue, $1.id) }.map {
             [$0.id, $0.category.rawValue, $0.prowler.joined(separator: ","), $0.name]
         }
-        return Table.render(header: ["ID", "CATEGORY", "PROWLER", "NAME"], rows: rows) + "\(services.count) services\n"
+        return Table.render(header: ["ID", "CATEGORY", "PROWLER", "NAME"], rows: rows) + counted(services.count, "service") + "\n"
     }
 
     public static func servicesJSON(_ services: [AWSService]) -> String {

@@ -32,33 +32,26 @@ struct ChecklistCommand: ParsableCommand {
     func validate() throws {
         if frameworks.isEmpty { throw ValidationError("name at least one framework") }
         if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        try checkDate(asOf, option: "as-of")
     }
 
     func run() throws {
         let loaded = try Loaded(global)
-        let chosen = try frameworks.map { id -> Framework in
-            guard let found = loaded.frameworks.first(where: { $0.id == id }) else {
-                let hint = closestID(to: id, in: loaded.frameworks.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ValidationError("no framework with id '\(id)'\(hint)")
-            }
-            return found
-        }
-        let evidence = try readExistingStore(store, actor: "crosswalk checklist") { try $0.list() } ?? []
+        let chosen = try frameworks.map { try lookUpFramework($0, in: loaded.frameworks) }
+        let evidence =
+            try readExistingStore(
+                store, actor: "crosswalk checklist", warn: global.printer, consequence: "no evidence was read, so every control shows as missing"
+            ) { try $0.list() } ?? []
         let day = try asOf ?? Clock.today()
         let checklist = Checklist.build(frameworks: chosen, index: loaded.index, evidence: evidence, asOf: day, addDays: addDays)
         switch format {
-        case .csv: try emit(ChecklistRender.csv(checklist), to: out)
-        case .md: try emit(ChecklistRender.markdown(checklist), to: out)
-        case .json: try emit(ChecklistRender.json(checklist), to: out)
+        case .csv: try OutputWriter.emit(ChecklistRender.csv(checklist), to: out)
+        case .md: try OutputWriter.emit(ChecklistRender.markdown(checklist), to: out)
+        case .json: try OutputWriter.emit(ChecklistRender.json(checklist), to: out)
         case .xlsx:
             let data = try XLSXWriter.workbook(checklist)
-            do {
-                try data.write(to: URL(fileURLWithPath: out!), options: .atomic)
-            } catch {
-                throw RuntimeError("cannot write \(out!): \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("wrote \(out!): \(checklist.rows.count) controls, \(checklist.inherited.count) AWS-inherited requirements\n".utf8))
+            try OutputWriter.write([OutputFile(path: out!, bytes: [UInt8](data))])
+            FileHandle.standardError.write(Data("wrote \(out!): \(counted(checklist.rows.count, "control")), \(counted(checklist.inherited.count, "AWS-inherited requirement"))\n".utf8))
         }
     }
 }

@@ -17,8 +17,11 @@ struct Crosswalk: ParsableCommand {
         _ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
         #endif
-        Self.main(nil)
+        CommandRunner.run(Self.self, arguments: Array(CommandLine.arguments.dropFirst()))
     }
+
+    /// Options every command shares, accepted before the subcommand too (`crosswalk --no-color frameworks`).
+    @OptionGroup var global: GlobalOptions
 
     static let configuration = CommandConfiguration(
         commandName: "crosswalk",
@@ -27,6 +30,9 @@ struct Crosswalk: ParsableCommand {
             Catalogues are read from the frameworks folder (--frameworks, CROSSWALK_FRAMEWORKS, default \
             ./Frameworks); mappings from the mappings folder (--mappings, CROSSWALK_MAPPINGS, default ./Mappings).
             A requirement is named FRAMEWORK:ID, e.g. soc2:CC6.1 or hipaa:164.312(a)(2)(iv).
+            Exit codes: 0 done; 1 the input, the store or the result has a problem (printed as \
+            file:line:col where there is a file; verify found changes); 64 the command line is wrong (an \
+            unknown option, subcommand or id, a bad value).
             """,
         subcommands: [
             GapCommand.self, SoACommand.self, FrameworksCommand.self, ShowCommand.self, MapCommand.self, ControlsCommand.self, ServicesCommand.self,

@@ -39,13 +39,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Loaded(global)
-        func framework(_ id: String) throws -> Framework {
-            guard let found = loaded.frameworks.first(where: { $0.id == id }) else {
-                let hint = closestID(to: id, in: loaded.frameworks.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ValidationError("no framework with id '\(id)'\(hint)")
-            }
-            return found
-        }
+        func framework(_ id: String) throws -> Framework { try lookUpFramework(id, in: loaded.frameworks) }
         if matrix {
             let chosen = try (frameworks.isEmpty ? loaded.frameworks.map(\.id) : frameworks).map(framework)
             let result = CoverageMatrix.compute(chosen, index: loaded.index, directOnly: directOnly)
@@ -58,6 +52,9 @@ struct DiffCommand: ParsableCommand {
         }
         let a = try framework(frameworks[0])
         let b = try framework(frameworks[1])
+        guard a.id != b.id else {
+            throw ValidationError("give two different frameworks: '\(a.id)' compared with itself covers everything it needs")
+        }
         if let version = VersionDiff.compute(from: a, to: b, crosswalks: loaded.mappings.crosswalks),
             a.id.split(separator: "-").first == b.id.split(separator: "-").first
         {
@@ -79,7 +76,10 @@ struct DiffCommand: ParsableCommand {
 
     /// Evidence in the store for A's requirements that cover each row (when a store exists).
     func evidenceReuse(_ diff: FrameworkDiff, index: MappingIndex) throws -> DiffRender.Reuse {
-        guard let items = try readExistingStore(store, actor: "crosswalk diff", { try $0.list() }) else { return [:] }
+        // The store is optional here: only one named on purpose is missed out loud.
+        let named = store != nil || ProcessInfo.processInfo.environment["CROSSWALK_STORE"] != nil
+        guard let items = try readExistingStore(store, actor: "crosswalk diff", warn: named ? global.printer : nil, consequence: "no evidence to reuse is shown", { try $0.list() })
+        else { return [:] }
         return diff.evidenceReuse(index: index, evidence: items)
     }
 }

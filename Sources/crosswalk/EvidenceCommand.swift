@@ -30,7 +30,13 @@ struct EvidenceCommand: ParsableCommand {
             return actor ?? env["CROSSWALK_ACTOR"] ?? env["USER"] ?? "unknown"
         }
 
-        func open() throws -> EvidenceStore {
+        /// The store, for a command that writes (`create`: made when missing) or only reads or
+        /// changes existing items (a missing store is an error: read commands never create one).
+        func open(create: Bool = false) throws -> EvidenceStore {
+            if !create && !FileManager.default.fileExists(atPath: path) {
+                throw RuntimeError(
+                    "no evidence store at \(path) (give --store PATH or set CROSSWALK_STORE; evidence add and evidence import create one)")
+            }
             let fixed = try Clock.fixed()
             do {
                 return try EvidenceStore(path: path, actor: actorName, clock: { fixed ?? Date() })
@@ -46,9 +52,11 @@ struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a piece of evidence for customer controls and/or requirements.",
             discussion: """
-                Example: crosswalk evidence add --control IAM-03 --title "IAM credential report, Q3" \
-                --file credential-report.csv --owner "Cloud platform lead" --effective 2026-09-30
-                Without --expires, the evidence expires after the shortest review frequency of its controls.
+                Example: crosswalk evidence add --control IAM-08 --title "Quarterly user access review, Q3 2026" \
+                --file access-review-2026-q3.md --owner "Identity and access manager" --effective 2026-09-30
+                Without --expires, the evidence expires after the shortest review frequency of its controls \
+                (IAM-08 is quarterly: 92 days after --effective-to, else --effective); a warning says when \
+                it has expired already.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -69,9 +77,9 @@ struct EvidenceCommand: ParsableCommand {
 
         func validate() throws {
             if control.isEmpty && requirement.isEmpty { throw ValidationError("give at least one --control or --requirement") }
-            for date in [effective] + [effectiveTo, expires].compactMap({ $0 }) where !ISODate.isValid(date) {
-                throw ValidationError("'\(date)' is not a date of the form YYYY-MM-DD")
-            }
+            try checkDate(effective, option: "effective")
+            try checkDate(effectiveTo, option: "effective-to")
+            try checkDate(expires, option: "expires")
             guard let kind = EvidenceKind(rawValue: kind), kind != .automatedFinding else {
                 throw ValidationError("--kind must be one of document, screenshot, policy, config-export, attestation, aws-attestation")
             }
@@ -82,28 +90,26 @@ struct EvidenceCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try Loaded(global)
-            var refs: [RequirementRef] = []
-            for text in requirement {
-                guard let ref = RequirementRef(text), loaded.index.requirement(ref) != nil else {
-                    throw ValidationError("unknown requirement '\(text)' (use FRAMEWORK:ID, e.g. soc2:CC6.1)")
-                }
-                refs.append(ref)
-            }
-            var frequencies: [Frequency] = []
-            for id in control {
-                guard let found = loaded.index.controls[id] else {
-                    let hint = closestID(to: id, in: Array(loaded.index.controls.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                    throw ValidationError("unknown control '\(id)'\(hint)")
-                }
-                frequencies.append(found.frequency)
-            }
+            let refs = try requirement.map { try lookUpRequirement($0, in: loaded.frameworks, option: "requirement") }
+            let frequencies = try control.map { try lookUpControl($0, in: loaded.index).frequency }
             let expiry = expires ?? frequencies.map(\.days).min().map { addDays($0, to: effectiveTo ?? effective) }
-            let store = try storeOptions.open()
+            let store = try storeOptions.open(create: true)
             let item = try store.add(
                 .init(
                     title: title, kind: EvidenceKind(rawValue: kind)!, controls: control, requirements: refs, owner: owner,
                     source: source, effectiveFrom: effective, effectiveTo: effectiveTo, expiresAt: expiry, notes: notes, files: file))
             writeOutput("added \(item.displayID): \(item.title)\(item.expiresAt.map { ", expires \($0)" } ?? "")\n")
+            let today = try Clock.today()
+            if item.isExpired(on: today), let expiry = item.expiresAt {
+                let why = expires != nil
+                    ? "--expires \(expiry)"
+                    : "the controls' shortest review frequency counts it for \(counted(frequencies.map(\.days).min() ?? 0, "day")) after \(effectiveTo ?? effective)"
+                global.printer.print([
+                    .warning(
+                        "\(item.displayID) has already expired: it stopped counting on \(expiry) (\(why)), before today, \(today); give --effective and --effective-to for the audit window it belongs to, or --expires",
+                        at: .file(storeOptions.path))
+                ])
+            }
         }
     }
 
@@ -123,19 +129,21 @@ struct EvidenceCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The date for --expired (YYYY-MM-DD).", valueName: "date")) var asOf: String?
         @Option(name: .long, help: "Output format.") var format: TextOrJSON = .text
 
+        func validate() throws { try checkDate(asOf, option: "as-of") }
+
         func run() throws {
             var filter = EvidenceFilter()
-            if let control {
+            // Every id a filter names must exist, the same way for each filter.
+            if control != nil || requirement != nil || framework != nil {
                 let loaded = try Loaded(global)
-                guard let found = loaded.index.controls[control] else { throw ValidationError("unknown control '\(control)'") }
-                filter.control = control
-                filter.controlChecks = Set(found.prowlerChecks + found.configRules)
+                if let control {
+                    let found = try lookUpControl(control, in: loaded.index)
+                    filter.control = control
+                    filter.controlChecks = Set(found.prowlerChecks + found.configRules)
+                }
+                if let requirement { filter.requirement = try lookUpRequirement(requirement, in: loaded.frameworks, option: "requirement") }
+                if let framework { filter.framework = try lookUpFramework(framework, in: loaded.frameworks, option: "framework").id }
             }
-            if let requirement {
-                guard let ref = RequirementRef(requirement) else { throw ValidationError("--requirement takes FRAMEWORK:ID") }
-                filter.requirement = ref
-            }
-            filter.framework = framework
             if let status {
                 guard let parsed = EvidenceStatus(rawValue: status) else {
                     throw ValidationError("--status must be draft, submitted, accepted or rejected")
@@ -229,7 +237,7 @@ struct EvidenceCommand: ParsableCommand {
                     ])
                 }
             }
-            var importer = FindingImporter(store: try storeOptions.open(), knownRequirements: known)
+            var importer = FindingImporter(store: try storeOptions.open(create: true), knownRequirements: known)
             importer.account = account
             importer.region = region
             let progress = ProgressLine()
@@ -266,9 +274,9 @@ struct EvidenceCommand: ParsableCommand {
             let files = try store.list().reduce(0) { $0 + $1.files.count }
             let entries = try store.auditLog().count
             if problems.isEmpty {
-                writeOutput("verified \(files) files and \(entries) audit log entries: no changes\n")
+                writeOutput("verified \(counted(files, "file")) and \(counted(entries, "audit log entry")): no changes\n")
             } else {
-                writeOutput("\(problems.count) problems in \(files) files and \(entries) audit log entries\n")
+                writeOutput("\(counted(problems.count, "problem")) in \(counted(files, "file")) and \(counted(entries, "audit log entry"))\n")
                 throw ExitCode(1)
             }
         }

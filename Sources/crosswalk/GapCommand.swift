@@ -32,7 +32,7 @@ struct GapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scope file (default Mappings/scope.yaml when present).", valueName: "file")) var scope: String?
 
     func validate() throws {
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        try checkDate(asOf, option: "as-of")
         if frameworks.isEmpty && !all { throw ValidationError("name a framework (or several, or --all)") }
     }
 
@@ -40,60 +40,55 @@ struct GapCommand: ParsableCommand {
         let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: frameworks)
         let ids = all ? inputs.loaded.frameworks.map(\.id) : frameworks
         for id in ids { _ = try lookUpFramework(id, in: inputs.loaded.frameworks) }
-        for id in ids { try report(id, inputs) }
+        // Every document of every framework is built before any is written: a failure (a PDF
+        // that does not compile, say) leaves every report folder as it was.
+        let reports = try ids.map { try report($0, inputs) }
+        for report in reports {
+            let paths = try OutputWriter.write(report.files, in: report.folder)
+            writeOutput(report.summary)
+            writeOutput("wrote \(paths.dropLast().joined(separator: ", ")) and \(paths.last ?? "")\n")
+        }
     }
 
-    func report(_ id: String, _ inputs: AssessmentInputs) throws {
+    /// One framework's report folder, as data: the documents and their SHA256SUMS.
+    struct Report {
+        var folder: String
+        var files: [OutputFile]
+        var summary: String
+    }
+
+    func report(_ id: String, _ inputs: AssessmentInputs) throws -> Report {
         let (fw, assessment, evidence) = try inputs.assess(id)
         let loaded = inputs.loaded
-        let day = inputs.asOf
         let storeFolder = inputs.store?.folder ?? ""
         let folder = out + "/" + fw.id
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var written: [(name: String, path: String)] = []
-        func write(_ name: String, _ text: String) throws {
-            let target = folder + "/" + name
-            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            written.append((name, target))
-        }
+        var files: [OutputFile] = []
         // md, html and pdf are three renderings of one document, built once.
         let document = format == .json ? nil : GapReportRender.document(assessment, index: loaded.index, evidence: evidence)
-        if format == .md || format == .all, let document { try write("gap-report.md", document.markdown()) }
-        if format == .html || format == .all, let document { try write("gap-report.html", document.html()) }
-        if format == .json || format == .all { try write("gap-report.json", GapReportRender.json(assessment, index: loaded.index)) }
+        if format == .md || format == .all, let document { files.append(OutputFile(path: "gap-report.md", text: document.markdown())) }
+        if format == .html || format == .all, let document { files.append(OutputFile(path: "gap-report.html", text: document.html())) }
+        if format == .json || format == .all {
+            files.append(OutputFile(path: "gap-report.json", text: GapReportRender.json(assessment, index: loaded.index)))
+        }
         if format == .pdf || format == .all, let document {
-            let target = folder + "/gap-report.pdf"
-            try TypstPDF.compile(document.typst(date: day), to: target)
-            written.append(("gap-report.pdf", target))
+            let pdf = try TypstPDF.pdf(document.typst(date: inputs.asOf), what: "the \(fw.id) gap report")
+            files.append(OutputFile(path: "gap-report.pdf", bytes: pdf))
         }
 
         // The digest: every file written, then every evidence file the report cites (by its store path).
         var sums = ""
-        for file in written {
-            let (digest, _) = try EvidenceStore.sha256(ofFile: file.path)
-            sums += "\(digest)  \(file.name)\n"
-        }
+        for file in files { sums += "\(EvidenceStore.sha256(of: file.bytes))  \(file.path)\n" }
         for item in evidence.sorted(by: { $0.id < $1.id }) {
             for file in item.files {
                 sums += "\(file.sha256)  \(relativePath(storeFolder + "/" + file.storedPath, from: folder))\n"
             }
         }
-        try Data(sums.utf8).write(to: URL(fileURLWithPath: folder + "/SHA256SUMS"), options: .atomic)
+        files.append(OutputFile(path: "SHA256SUMS", text: sums))
 
         let counts = assessment.counts
         let summary = RequirementStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-        writeOutput("\(fw.id): \(summary); coverage \(assessment.coverage)%\n")
-        writeOutput("wrote \(written.map(\.path).joined(separator: ", ")) and \(folder)/SHA256SUMS\n")
+        return Report(folder: folder, files: files, summary: "\(fw.id): \(summary); coverage \(assessment.coverage)%\n")
     }
-}
-
-/// A framework by id, or an error with "did you mean".
-func lookUpFramework(_ id: String, in frameworks: [Framework]) throws -> Framework {
-    guard let found = frameworks.first(where: { $0.id == id }) else {
-        let hint = closestID(to: id, in: frameworks.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-        throw ValidationError("no framework with id '\(id)'\(hint)")
-    }
-    return found
 }
 
 /// What `gap` and `soa` assess: the frameworks, the scope (file or default), the evidence store
@@ -129,7 +124,10 @@ struct AssessmentInputs {
         }
 
         let day = self.asOf
-        let opened = try readExistingStore(store, actor: "crosswalk") { ($0, try $0.summary(asOf: day)) }
+        let opened = try readExistingStore(
+            store, actor: "crosswalk", warn: global.printer,
+            consequence: "no evidence was read, so every requirement that needs the customer's evidence is a gap"
+        ) { ($0, try $0.summary(asOf: day)) }
         self.store = opened?.0
         summary = opened?.1 ?? EvidenceSummary()
     }

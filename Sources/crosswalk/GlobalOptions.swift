@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosswalkEvidence
 import CrosswalkLoad
+import CrosswalkModel
 import Foundation
 
 /// Options every command shares.
@@ -63,13 +64,30 @@ func storePath(_ given: String?) -> String {
 }
 
 /// What `read` takes from the evidence store, when there is one (nil when there is none: reports
-/// then show no evidence). A store that cannot be read is an error naming it.
-func readExistingStore<T>(_ given: String?, actor: String, _ read: (EvidenceStore) throws -> T) throws -> T? {
+/// then show no evidence, and `warn` says so on standard error, naming where it looked). A store
+/// that cannot be read is an error naming it. It never creates a store.
+func readExistingStore<T>(
+    _ given: String?, actor: String, warn printer: DiagnosticPrinter?, consequence: String = "no evidence was read",
+    _ read: (EvidenceStore) throws -> T
+) throws -> T? {
     let path = storePath(given)
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    guard FileManager.default.fileExists(atPath: path) else {
+        printer?.print([
+            .warning(
+                "no evidence store here: \(consequence) (give --store PATH or set CROSSWALK_STORE; evidence import creates one)",
+                at: .file(path))
+        ])
+        return nil
+    }
     do {
         return try read(try EvidenceStore(path: path, actor: actor))
     } catch {
         throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
     }
+}
+
+/// Rejects an option's value that is not a real calendar date (`--as-of 2026-02-30`).
+func checkDate(_ value: String?, option: String) throws {
+    guard let value, let problem = ISODate.problem(value) else { return }
+    throw ValidationError("--\(option) '\(value)' \(problem)")
 }

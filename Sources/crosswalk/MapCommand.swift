@@ -33,10 +33,8 @@ struct MapCommand: ParsableCommand {
             throw ValidationError("'\(requirement)' is not of the form FRAMEWORK:ID (e.g. soc2:CC6.1)")
         }
         let loaded = try Loaded(global)
-        if let to, !loaded.frameworks.contains(where: { $0.id == to }) {
-            throw ValidationError("--to: no framework with id '\(to)'")
-        }
-        let found = try lookUp(ref, in: loaded.frameworks, global: global)
+        if let to { _ = try lookUpFramework(to, in: loaded.frameworks, option: "to") }
+        let found = try lookUpRequirement(ref, in: loaded.frameworks)
         let mapping = RequirementMapping(
             ref: ref, requirement: found, index: loaded.index, to: to, includeInferred: !directOnly)
         writeOutput(format == .json ? mapping.json() : mapping.text())

@@ -30,7 +30,7 @@ struct OSCALCommand: ParsableCommand {
         var lastModified: String?
 
         func validate() throws {
-            if let lastModified, !ISODate.isValid(lastModified) { throw ValidationError("--last-modified takes YYYY-MM-DD") }
+            try checkDate(lastModified, option: "last-modified")
         }
 
         func run() throws {
@@ -46,7 +46,7 @@ struct OSCALCommand: ParsableCommand {
             let text = format == .json
                 ? OSCALMappingWriter.json(crosswalk, lastModified: date, title: title)
                 : OSCALMappingWriter.xml(crosswalk, lastModified: date, title: title)
-            try emit(text, to: out)
+            try OutputWriter.emit(text, to: out)
         }
 
         func titleOf(_ id: String, _ loaded: Loaded) -> String {
@@ -87,24 +87,10 @@ struct OSCALCommand: ParsableCommand {
             let problems = MappingChecker(frameworks: frameworks).check(set)
             global.printer.print(problems.sorted)
             if problems.hasErrors { throw ExitCode(1) }
-            try emit(
+            try OutputWriter.emit(
                 CrosswalkYAMLWriter.yaml(
                     crosswalk, date: crosswalk.date, comment: "Imported from the OSCAL mapping collection \(file)."),
                 to: out)
         }
-    }
-}
-
-/// Writes text to a file (all or nothing: a temporary file renamed into place) or to standard output.
-func emit(_ text: String, to path: String?) throws {
-    guard let path else {
-        writeOutput(text)
-        return
-    }
-    let url = URL(fileURLWithPath: path)
-    do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw RuntimeError("cannot write \(path): \(error.localizedDescription)")
     }
 }

@@ -24,26 +24,24 @@ struct SoACommand: ParsableCommand {
     func validate() throws {
         if (format == .xlsx || format == .pdf) && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE") }
         if !framework.hasPrefix("iso27001") { throw ValidationError("a Statement of Applicability is for ISO/IEC 27001 (iso27001-2022 or iso27001-2013)") }
-        if let asOf, !ISODate.isValid(asOf) { throw ValidationError("--as-of takes YYYY-MM-DD") }
+        try checkDate(asOf, option: "as-of")
     }
 
     func run() throws {
         let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: [framework])
         let soa = StatementOfApplicability(try inputs.assess(framework).assessment, index: inputs.loaded.index)
         switch format {
-        case .md: try emit(soa.markdown(), to: out)
-        case .csv: try emit(soa.csv(), to: out)
-        case .pdf: try TypstPDF.compile(soa.document().typst(date: inputs.asOf), to: out!)
+        case .md: try OutputWriter.emit(soa.markdown(), to: out)
+        case .csv: try OutputWriter.emit(soa.csv(), to: out)
+        case .pdf:
+            let pdf = try TypstPDF.pdf(soa.document().typst(date: inputs.asOf), what: "the Statement of Applicability")
+            try OutputWriter.write([OutputFile(path: out!, bytes: pdf)])
         case .xlsx:
             let data = try XLSXWriter.workbook(
                 sheet: "Statement of Applicability", header: ["Control", "Title", "Applicable", "Justification", "Implementation status", "Customer controls", "Evidence"],
                 rows: soa.rows.map { [$0.id, $0.title, $0.applicable ? "yes" : "no", $0.justification, $0.status.rawValue, $0.controls.joined(separator: " "), $0.evidence.joined(separator: " ")] },
                 statusColumn: 4, widths: [9, 44, 11, 70, 20, 30, 24])
-            do {
-                try data.write(to: URL(fileURLWithPath: out!), options: .atomic)
-            } catch {
-                throw RuntimeError("cannot write \(out!): \(error.localizedDescription)")
-            }
+            try OutputWriter.write([OutputFile(path: out!, bytes: [UInt8](data))])
         }
         if out != nil {
             FileHandle.standardError.write(Data("wrote \(out!): \(soa.rows.count) Annex A controls, \(soa.rows.filter(\.applicable).count) applicable\n".utf8))

@@ -37,9 +37,10 @@ struct ValidateCommand: ParsableCommand {
         if let note = report.note { global.printer.print([.warning(note, at: .file(global.mappingsDirectory))]) }
         let errors = report.diagnostics.errors.count
         let warnings = report.diagnostics.items.count - errors
+        let summary = "\(counted(report.filesChecked, "file")) checked: \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
         if coverage {
             guard errors == 0 else {
-                writeOutput("\(report.filesChecked) files checked: \(errors) errors, \(warnings) warnings\n")
+                writeOutput(summary)
                 throw ExitCode(1)
             }
             let loaded = try Loaded(global)
@@ -47,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
             writeOutput(format == .json ? MappingListRender.coverageJSON(figures) : MappingListRender.coverageText(figures))
             return
         }
-        writeOutput("\(report.filesChecked) files checked: \(errors) errors, \(warnings) warnings\n")
+        writeOutput(summary)
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -39,7 +39,7 @@ struct DiagnosticTests {
         Case(fixture: "unknown-framework-kind.yaml", line: 3, column: 9,
              message: "unknown framework kind 'certificaton' (did you mean 'certification'?)"),
         Case(fixture: "unknown-framework-kind.yaml", line: 7, column: 14,
-             message: "published date '01/02/2026' is not of the form YYYY-MM-DD", severity: .warning),
+             message: "published date '01/02/2026' is not a date of the form YYYY-MM-DD", severity: .warning),
     ]
 
     @Test("each bad fixture reports its problem at file:line:col", arguments: cases)
@@ -65,7 +65,7 @@ struct DiagnosticTests {
             "15:16 duplicate requirement id 'A' (first defined at line 11)",
             "19:23 unknown requirement kind 'clase' (did you mean 'clause'?)",
             "19:36 unknown attribute 'parnt' on <requirement> (did you mean 'parent'?); expected id, kind, parent",
-            "22:16 reference 'Z' does not resolve to a requirement in this catalogue (did you mean 'A'?)",
+            "22:16 reference 'Z' does not resolve to a requirement in this catalogue (did you mean 'A' or 'B'?)",
         ])
     }
 

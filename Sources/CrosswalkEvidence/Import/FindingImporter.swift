@@ -271,9 +271,8 @@ public struct FindingImporter {
             guard let kind = EvidenceKind(rawValue: get("kind")) else {
                 throw fail("kind '\(get("kind"))' is not one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard ISODate.isValid(get("effective_from")) else { throw fail("effective_from '\(get("effective_from"))' is not YYYY-MM-DD") }
-            for name in ["effective_to", "expires_at"] where !get(name).isEmpty && !ISODate.isValid(get(name)) {
-                throw fail("\(name) '\(get(name))' is not YYYY-MM-DD")
+            for name in ["effective_from", "effective_to", "expires_at"] where name == "effective_from" || !get(name).isEmpty {
+                if let problem = ISODate.problem(get(name)) { throw fail("\(name) '\(get(name))' \(problem)") }
             }
             let status = get("status").isEmpty ? EvidenceStatus.submitted : EvidenceStatus(rawValue: get("status"))
             guard let status else { throw fail("status '\(get("status"))' is not draft, submitted, accepted or rejected") }

@@ -187,6 +187,11 @@ public final class EvidenceStore {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// SHA-256 of bytes in memory, as lowercase hex.
+    public static func sha256(of bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
     /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`
     /// (how `storeFile` copies while it hashes).
     public static func sha256(ofFile path: String, each: (Data) throws -> Void = { _ in }) throws -> (digest: String, size: Int64) {

@@ -30,8 +30,8 @@ struct CatalogueAssembler {
         } else {
             diagnostics.error(Messages.missingFramework("kind"), at: draft.location)
         }
-        if let published = draft.published, !published.value.isEmpty, !ISODate.isValid(published.value) {
-            diagnostics.warning("published date '\(published.value)' is not of the form YYYY-MM-DD", at: published.location)
+        if let published = draft.published, !published.value.isEmpty, let problem = ISODate.problem(published.value) {
+            diagnostics.warning("published date '\(published.value)' \(problem)", at: published.location)
         }
         if let source = draft.source, !source.value.isEmpty,
             !(source.value.hasPrefix("https://") || source.value.hasPrefix("http://"))

@@ -32,7 +32,7 @@ public struct MappingChecker: Sendable {
             }
             if !known.contains(ref.id) {
                 d.error(
-                    "unknown requirement '\(ref)'\(Suggestion.hint(for: ref.id, in: sortedIDs[ref.framework] ?? []).replacingFirst("'", with: "'\(ref.framework):"))",
+                    "unknown requirement '\(ref)'\(Suggestion.hint(for: ref.id, in: sortedIDs[ref.framework] ?? [], prefix: "\(ref.framework):"))",
                     at: location)
             }
         }
@@ -131,13 +131,5 @@ public struct MappingChecker: Sendable {
 
     static func looksLikeConfigRule(_ rule: String) -> Bool {
         !rule.isEmpty && rule.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" || $0 == "-" }
-    }
-}
-
-extension String {
-    /// The text with the first occurrence of `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

@@ -195,8 +195,8 @@ public enum MappingLoader {
         else { return nil }
         let provenance = file.text("provenance", diagnostics: &diagnostics)?.value ?? ""
         let date = file.text("date", required: false, diagnostics: &diagnostics)
-        if let date, !ISODate.isValid(date.value) {
-            diagnostics.error("date '\(date.value)' is not of the form YYYY-MM-DD", at: date.location)
+        if let date, let problem = ISODate.problem(date.value) {
+            diagnostics.error("date '\(date.value)' \(problem)", at: date.location)
         }
         let links: [CrosswalkLink] = file.items("maps", diagnostics: &diagnostics).compactMap { node in
             guard

@@ -17,8 +17,9 @@ public enum ScopeLoader {
             if let p = MappingFields.open(period, as: "'period'", keys: ["start", "end"], diagnostics: &d) {
                 start = p.text("start", diagnostics: &d)
                 end = p.text("end", diagnostics: &d)
-                for date in [start, end].compactMap({ $0 }) where !ISODate.isValid(date.value) {
-                    d.error("'\(date.value)' is not a date of the form YYYY-MM-DD", at: date.location)
+                for date in [start, end].compactMap({ $0 }) {
+                    guard let problem = ISODate.problem(date.value) else { continue }
+                    d.error("'\(date.value)' \(problem)", at: date.location)
                 }
                 if let s = start, let e = end, s.value > e.value { d.error("the period ends before it starts", at: e.location) }
             }
