@@ -80,11 +80,16 @@ struct OSCALCommand: ParsableCommand {
             guard crosswalks.count == 1, let crosswalk = crosswalks.first else {
                 throw RuntimeError("the collection holds \(crosswalks.count) mappings; Crosswalk imports one at a time")
             }
-            // The imported links must name requirements that exist.
+            // The imported links must name requirements that exist, and should not repeat or
+            // contradict a crosswalk already in the mappings folder.
             let frameworks = global.workspace.loadFrameworks().frameworks
             var set = MappingSet()
             set.crosswalks = [crosswalk]
-            let problems = MappingChecker(frameworks: frameworks).check(set)
+            var problems = MappingChecker(frameworks: frameworks).check(set)
+            let shipped = global.workspace.loadMappings().mappings.crosswalks.filter { existing in
+                out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } != URL(fileURLWithPath: existing.location.file).standardizedFileURL.path
+            }
+            problems.append(contentsOf: MappingChecker.overlaps(crosswalk, with: shipped))
             global.printer.print(problems.sorted)
             if problems.hasErrors { throw ExitCode(1) }
             try OutputWriter.emit(

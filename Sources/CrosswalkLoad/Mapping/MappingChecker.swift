@@ -112,7 +112,11 @@ public struct MappingChecker: Sendable {
         // Not covered.
         for entry in set.notCovered { checkRef(entry.requirement, at: entry.location) }
 
-        // Crosswalks.
+        // Crosswalks: each on its own, then against the ones before it (one pair of frameworks
+        // belongs in one file).
+        for (index, crosswalk) in set.crosswalks.enumerated() {
+            d.append(contentsOf: Self.overlaps(crosswalk, with: Array(set.crosswalks[..<index])))
+        }
         for crosswalk in set.crosswalks {
             for fw in [crosswalk.source, crosswalk.target] where ids[fw] == nil {
                 d.error("unknown framework '\(fw)'\(Suggestion.hint(for: fw, in: frameworkIDs))", at: crosswalk.location)
@@ -124,6 +128,36 @@ public struct MappingChecker: Sendable {
                 if !pairs.insert([link.source, link.target]).inserted {
                     d.error("'\(link.source)' → '\(link.target)' is mapped twice", at: link.location)
                 }
+            }
+        }
+        return d
+    }
+
+    /// Warnings for a crosswalk that maps a pair of frameworks some `existing` crosswalk already maps
+    /// (either way round), and for each of its links that contradicts a link there: the same two
+    /// requirements with another relationship (a reversed link compared by its inverse).
+    public static func overlaps(_ crosswalk: Crosswalk, with existing: [Crosswalk]) -> Diagnostics {
+        var d = Diagnostics()
+        for other in existing {
+            let same = other.source == crosswalk.source && other.target == crosswalk.target
+            let reversed = other.source == crosswalk.target && other.target == crosswalk.source
+            guard same || reversed else { continue }
+            d.warning(
+                "\(crosswalk.source) → \(crosswalk.target) is already mapped by \(other.location.file)\(reversed ? " (the other way round)" : ""); keep one crosswalk per pair of frameworks",
+                at: crosswalk.location)
+            var known: [[RequirementRef]: (Relationship, SourceLocation)] = [:]
+            for link in other.links {
+                if same {
+                    known[[link.source, link.target]] = (link.relationship, link.location)
+                } else {
+                    known[[link.target, link.source]] = (link.relationship.inverse, link.location)
+                }
+            }
+            for link in crosswalk.links {
+                guard let (relationship, location) = known[[link.source, link.target]], relationship != link.relationship else { continue }
+                d.warning(
+                    "'\(link.source)' → '\(link.target)' is \(link.relationship.rawValue) here but \(relationship.rawValue) in \(location.file):\(location.line)",
+                    at: link.location)
             }
         }
         return d
