@@ -23,6 +23,8 @@ public struct Reason: Sendable, Hashable {
         case awsInherited = "aws-inherited"
         case notApplicable = "not-applicable"
         case notCoveredByControlSet = "not-covered-by-control-set"
+        /// A requirement whose status comes (in part) from its parts: which of them are not met.
+        case partsNotMet = "parts-not-met"
     }
 
     public var code: Code
@@ -117,6 +119,17 @@ public struct Assessment: Sendable {
         if applicable.allSatisfy({ $0.status == .notAssessed }) { return .notAssessed }
         if applicable.contains(where: { $0.status == .met || $0.status == .partiallyMet || $0.status == .inherited }) { return .partiallyMet }
         return .gap
+    }
+
+    /// Why a requirement that takes its status from its parts is not met: the parts that are not
+    /// (nil when all of them are met or not applicable); all of them AWS's when it is inherited.
+    static func partsReason(_ parts: [RequirementAssessment], status: RequirementStatus) -> Reason? {
+        if status == .inherited { return Reason(.awsInherited, "Every part of it is AWS's part, evidenced by the attestations its parts name.") }
+        let open = parts.filter { [.gap, .partiallyMet, .notAssessed].contains($0.status) }
+        guard !open.isEmpty, status != .met else { return nil }
+        let shown = open.prefix(5).map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", ")
+        let more = open.count > 5 ? " and \(open.count - 5) more" : ""
+        return Reason(.partsNotMet, "Not every part of it is met: \(shown)\(more).")
     }
 
     /// Assesses with evidence items in memory (summarised first).
@@ -283,17 +296,20 @@ public struct Assessment: Sendable {
                 if !requirement.children.isEmpty && (requirement.kind.isGrouping || unmapped) {
                     if own.status != .notApplicable, let rolled = Self.rollUp(direct) {
                         own.status = rolled
-                        own.reasons = []
+                        own.reasons = Self.partsReason(direct, status: rolled).map { [$0] } ?? []
                     } else if own.status != .notApplicable {
                         own.status = .notApplicable
+                        own.reasons = [Reason(.notApplicable, "None of its parts applies.")]
                     }
                 } else if !requirement.children.isEmpty, own.status == .met || own.status == .gap, let rolled = Self.rollUp(direct) {
                     // A requirement met by its own controls is only partly met while parts below it are not,
                     // and one whose own controls fail is partly met when parts below it are met.
                     if own.status == .met && (rolled == .gap || rolled == .partiallyMet) {
                         own.status = .partiallyMet
+                        own.reasons = Self.partsReason(direct, status: rolled).map { [$0] } ?? []
                     } else if own.status == .gap && (rolled == .met || rolled == .partiallyMet || rolled == .inherited) {
                         own.status = .partiallyMet
+                        if let parts = Self.partsReason(direct, status: rolled) { own.reasons.append(parts) }
                     }
                 }
                 out.append(own)

@@ -115,7 +115,7 @@ public enum GapReportRender {
         doc.table(
             ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"],
             a.requirements.filter(\.isAssessable).map { r in
-                let reasons = r.reasons.prefix(3).map { $0.code.rawValue }.joined(separator: ", ") + (r.reasons.count > 3 ? " +\(r.reasons.count - 3)" : "")
+                let reasons = r.status == .met ? "" : Reason.summary(r.reasons)
                 return [
                     r.id, r.title, r.responsibility?.rawValue ?? "",
                     r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : ""),

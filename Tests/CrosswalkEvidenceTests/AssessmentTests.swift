@@ -120,6 +120,39 @@ struct AssessmentTests {
         #expect(a.coverage > 0 && a.coverage < 100)
     }
 
+    @Test("every status but met names its reasons, in every framework; a parent that rolls up names the parts that are not met")
+    func everyStatusHasReasons() {
+        let evidence = [item(1, controls: ["DAT-02"]), item(2, controls: ["RSK-02"], expires: "2026-10-31")]
+        for framework in Self.shipped.frameworks {
+            let a = assess(framework.id, evidence)
+            for r in a.requirements where r.status != .met {
+                #expect(!r.reasons.isEmpty, "\(framework.id):\(r.id) is \(r.status.rawValue) with no reason")
+            }
+        }
+        let a = assess("hipaa", evidence)
+        let parent = status(a, "164.306(a)")
+        #expect(parent.reasons.map(\.code) == [.partsNotMet])
+        #expect(parent.reasons.first?.text.hasPrefix("Not every part of it is met: 164.306(a)(1) (gap), ") == true)
+    }
+
+    @Test("the requirements table's reasons are plain words that name each control once per kind")
+    func reasonSummary() {
+        let reasons = [
+            Reason(.noEvidence, "IAM-03: no evidence collected", control: "IAM-03"),
+            Reason(.automatedCheckFailing, "x fails", control: "LOG-01", checkID: "cloudtrail_multi_region_enabled"),
+            Reason(.noEvidence, "IAM-04: no evidence collected", control: "IAM-04"),
+            Reason(.evidenceExpired, "RSK-02: its evidence expired", control: "RSK-02"),
+            Reason(.noEvidence, "IAM-03: no evidence collected", control: "IAM-03"),
+        ]
+        #expect(
+            Reason.summary(reasons)
+                == "No evidence for IAM-03 and IAM-04; check cloudtrail_multi_region_enabled fails (LOG-01); RSK-02's evidence has expired")
+        #expect(Reason.summary([Reason(.awsInherited, "AWS's part, evidenced by the AWS SOC 2 report.")]) == "AWS's part, evidenced by the AWS SOC 2 report")
+        #expect(
+            Reason.summary([Reason(.partialCoverage, "Its effective controls cover it only in part."), Reason(.partsNotMet, "Not every part of it is met: a (gap).")])
+                == "Its controls cover it only in part; not every part of it is met: a (gap)")
+    }
+
     @Test("same inputs, same bytes; every requirement is in the JSON with its status and reasons")
     func deterministic() throws {
         let evidence = [item(1, controls: ["DAT-02"]), finding(2, check: "s3_bucket_default_encryption", resource: "arn:aws:s3:::bad", result: .fail)]
