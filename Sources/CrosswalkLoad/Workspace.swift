@@ -6,10 +6,13 @@ import Foundation
 public struct Workspace: Sendable {
     public var frameworksDirectory: String
     public var mappingsDirectory: String
+    /// Where the frameworks folder was looked for when it was not found (`ProjectLocator`), for the error.
+    public var searched: [String]
 
-    public init(frameworksDirectory: String = "Frameworks", mappingsDirectory: String = "Mappings") {
+    public init(frameworksDirectory: String = "Frameworks", mappingsDirectory: String = "Mappings", searched: [String] = []) {
         self.frameworksDirectory = frameworksDirectory
         self.mappingsDirectory = mappingsDirectory
+        self.searched = searched
     }
 
     /// Everything loaded from the frameworks folder, sorted by framework id, with every diagnostic.
@@ -72,7 +75,10 @@ public struct Workspace: Sendable {
         do {
             files = try Self.catalogueFiles(in: frameworksDirectory)
         } catch {
-            diagnostics.error("cannot read the frameworks folder (set --frameworks or CROSSWALK_FRAMEWORKS)", at: .file(frameworksDirectory))
+            let looked = searched.isEmpty ? "" : "; looked for it in: \(searched.joined(separator: "; "))"
+            diagnostics.error(
+                "cannot read the frameworks folder\(looked) (give --frameworks, set CROSSWALK_FRAMEWORKS or CROSSWALK_HOME, or run where a \(ProjectLocator.fileName) is)",
+                at: .file(frameworksDirectory))
             return LoadedFrameworks(frameworks: [], diagnostics: diagnostics, files: [:])
         }
         var byID: [String: Framework] = [:]

@@ -15,19 +15,56 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (colour is used only on a terminal).")
     var noColor = false
 
-    var frameworksDirectory: String {
-        frameworks ?? ProcessInfo.processInfo.environment["CROSSWALK_FRAMEWORKS"] ?? "Frameworks"
+    /// The frameworks and mappings folders (ProjectLocator: options, environment, CROSSWALK_HOME,
+    /// crosswalk.yaml, the working directory, beside the executable). A project file with errors
+    /// stops the command.
+    var project: ProjectLocator.Result {
+        ProjectCache.shared.result(frameworks: frameworks, mappings: mappings) { result in
+            guard result.diagnostics.items.isEmpty else {
+                printer.print(result.diagnostics.sorted)
+                if result.diagnostics.hasErrors { Foundation.exit(1) }
+                return
+            }
+        }
     }
 
-    var mappingsDirectory: String {
-        mappings ?? ProcessInfo.processInfo.environment["CROSSWALK_MAPPINGS"] ?? "Mappings"
-    }
+    var frameworksDirectory: String { project.frameworksDirectory }
+
+    var mappingsDirectory: String { project.mappingsDirectory }
 
     var workspace: Workspace {
-        Workspace(frameworksDirectory: frameworksDirectory, mappingsDirectory: mappingsDirectory)
+        let found = project
+        return Workspace(frameworksDirectory: found.frameworksDirectory, mappingsDirectory: found.mappingsDirectory, searched: found.searched)
     }
 
     var printer: DiagnosticPrinter { DiagnosticPrinter(colour: !noColor) }
+}
+
+/// The project folders, located once per process (options do not change while it runs).
+final class ProjectCache: @unchecked Sendable {
+    static let shared = ProjectCache()
+    /// Guarded by `lock`.
+    private var cache: [String: ProjectLocator.Result] = [:]
+    private let lock = NSLock()
+
+    func result(frameworks: String?, mappings: String?, firstTime: (ProjectLocator.Result) -> Void) -> ProjectLocator.Result {
+        let key = "\(frameworks ?? "\u{0}")\u{1}\(mappings ?? "\u{0}")"
+        if let known = lock.withLock({ cache[key] }) { return known }
+        let located = ProjectLocator(
+            frameworksOption: frameworks, mappingsOption: mappings, environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath, executable: executablePath()
+        ).locate()
+        lock.withLock { cache[key] = located }
+        firstTime(located)
+        return located
+    }
+
+    /// The running executable, links resolved (`/proc/self/exe` on Linux).
+    private func executablePath() -> String? {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        let argument = CommandLine.arguments.first ?? ""
+        return argument.contains("/") ? URL(fileURLWithPath: argument).resolvingSymlinksInPath().path : nil
+    }
 }
 
 /// Output formats for the listing commands.

@@ -1,3 +1,4 @@
+import CrosswalkLoad
 import Foundation
 import Testing
 
@@ -200,5 +201,127 @@ struct NewUserCLITests {
         let result = try runCrosswalk(["diff", "iso27001-2022", "soc2"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("What soc2 needs, and how much of it a programme for iso27001-2022 covers:\n"), "\(result.stdout.prefix(200))")
+    }
+}
+
+/// `oscal import-mapping` and `validate` on a crosswalk for a pair of frameworks that is mapped already.
+@Suite("crosswalk duplicates")
+struct DuplicateCrosswalkTests {
+    @Test("importing a crosswalk for a pair already mapped warns, and names each link that contradicts a shipped one")
+    func importDuplicatePair() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let exported = try runCrosswalk(["oscal", "export-mapping", "soc2", "iso27001-2022", "--format", "json", "--out", folder + "/soc2-iso.json"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        // The same collection with its first link's relationship changed.
+        var text = try String(contentsOfFile: folder + "/soc2-iso.json", encoding: .utf8)
+        let first = try #require(text.range(of: "\"relationship\": \"intersects-with\""))
+        text.replaceSubrange(first, with: "\"relationship\": \"superset-of\"")
+        try text.write(toFile: folder + "/changed.json", atomically: true, encoding: .utf8)
+        let result = try runCrosswalk(["oscal", "import-mapping", folder + "/changed.json", "--out", folder + "/changed.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: soc2 → iso27001-2022 is already mapped by Mappings/crosswalks/soc2--iso27001-2022.yaml; keep one crosswalk per pair of frameworks"), "\(result.stderr)")
+        let contradictions = result.stderr.split(separator: "\n").filter { $0.contains("here but") }
+        #expect(contradictions.count == 1, "\(result.stderr)")
+        #expect(contradictions.first?.contains("is superset-of here but intersects-with in Mappings/crosswalks/soc2--iso27001-2022.yaml:") == true)
+        // Unchanged, only the duplicate pair is reported.
+        let same = try runCrosswalk(["oscal", "import-mapping", folder + "/soc2-iso.json", "--out", folder + "/same.yaml"])
+        #expect(same.stderr.split(separator: "\n").filter { $0.contains("warning:") }.count == 1, "\(same.stderr)")
+    }
+
+    @Test("validate warns when two files map the same pair of frameworks, either way round")
+    func validateDuplicatePair() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/crosswalks", withIntermediateDirectories: true)
+        let shipped = "Mappings/crosswalks/hipaa--iso27001-2022.yaml"
+        try FileManager.default.copyItem(atPath: Paths.root.path + "/" + shipped, toPath: folder + "/crosswalks/hipaa--iso27001-2022.yaml")
+        try """
+            source: iso27001-2022
+            target: hipaa
+            provenance: a second opinion
+            maps:
+              - {source: "A.8.24", target: "164.312(a)(2)(iv)", relationship: equal, rationale: semantic, strength: 5, note: "Both ask for encryption."}
+
+            """.write(toFile: folder + "/crosswalks/iso27001-2022--hipaa.yaml", atomically: true, encoding: .utf8)
+        let result = try runCrosswalk(["validate", "--mappings", folder])
+        #expect(result.stderr.contains("iso27001-2022--hipaa.yaml:1:1: warning: iso27001-2022 → hipaa is already mapped by"), "\(result.stderr)")
+        #expect(result.stderr.contains("(the other way round)"))
+        #expect(result.stderr.contains("warning: 'iso27001-2022:A.8.24' → 'hipaa:164.312(a)(2)(iv)' is equal here but superset-of in "), "\(result.stderr)")
+    }
+}
+
+/// Finding the catalogues and mappings from anywhere (ProjectLocator).
+@Suite("project folders")
+struct ProjectFolderTests {
+    func scratch() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The environment without the variables that would decide the folders by themselves.
+    var cleanEnvironment: [String: String] { ["CROSSWALK_FRAMEWORKS": "", "CROSSWALK_MAPPINGS": "", "CROSSWALK_HOME": ""] }
+
+    @Test("from a folder inside the repository, crosswalk.yaml above it says where the folders are")
+    func fromASubfolder() throws {
+        let result = try runCrosswalk(["frameworks"], directory: Paths.root.path + "/docs")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("iso27001-2022"))
+        let located = ProjectLocator(
+            frameworksOption: nil, mappingsOption: nil, environment: [:], workingDirectory: Paths.root.path + "/docs/schema", executable: nil
+        ).locate()
+        #expect(located.frameworksDirectory == "../../Frameworks")
+        #expect(located.mappingsDirectory == "../../Mappings")
+        #expect(located.projectFile == "../../crosswalk.yaml")
+    }
+
+    @Test("CROSSWALK_HOME, then a copy of the executable in a bin/ beside share/crosswalk/")
+    func homeAndInstalledLayout() throws {
+        let folder = try scratch()
+        let home = try runCrosswalk(["frameworks"], environment: ["CROSSWALK_HOME": Paths.root.path], directory: folder)
+        #expect(home.status == 0, "\(home.stderr)")
+        #expect(home.stdout.contains("soc2"))
+        // An installed layout: PREFIX/bin/crosswalk and PREFIX/share/crosswalk/{Frameworks,Mappings}.
+        try FileManager.default.createDirectory(atPath: folder + "/prefix/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/prefix/share/crosswalk", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.executable, toPath: folder + "/prefix/bin/crosswalk")
+        try FileManager.default.copyItem(atPath: Paths.root.path + "/Frameworks", toPath: folder + "/prefix/share/crosswalk/Frameworks")
+        try FileManager.default.copyItem(atPath: Paths.root.path + "/Mappings", toPath: folder + "/prefix/share/crosswalk/Mappings")
+        let installed = try runCrosswalk(["map", "soc2:CC6.1"], directory: folder, executable: folder + "/prefix/bin/crosswalk")
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout.contains("CC6.1"))
+    }
+
+    @Test("nothing found: the error lists every place it looked")
+    func nothingFound() throws {
+        let folder = try scratch()
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.executable, toPath: folder + "/bin/crosswalk")
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["CROSSWALK_FRAMEWORKS", "CROSSWALK_MAPPINGS", "CROSSWALK_HOME"] { environment[key] = nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/bin/crosswalk")
+        process.arguments = ["frameworks"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("Frameworks: error: cannot read the frameworks folder; looked for it in: CROSSWALK_HOME (not set); crosswalk.yaml in "), "\(text)")
+        #expect(text.contains("\(folder)/Frameworks"))
+        #expect(text.contains("beside the executable: \(folder)/share/crosswalk/Frameworks, \(folder)/bin/Frameworks"))
+    }
+
+    @Test("a crosswalk.yaml with an unknown key is an error at its line and column")
+    func badProjectFile() throws {
+        let folder = try scratch()
+        try "frameworks: Frameworks\nmapings: Mappings\n".write(toFile: folder + "/crosswalk.yaml", atomically: true, encoding: .utf8)
+        let result = try runCrosswalk(["frameworks"], environment: cleanEnvironment, directory: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("crosswalk.yaml:2:1: error: unknown key 'mapings' in a project file (did you mean 'mappings'?)"), "\(result.stderr)")
     }
 }

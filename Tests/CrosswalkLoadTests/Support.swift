@@ -59,12 +59,14 @@ struct RunResult {
     var stderr: String
 }
 
-/// Runs the built `crosswalk` executable with arguments, in the package root.
-func runCrosswalk(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+/// Runs the built `crosswalk` executable (or `executable`) with arguments, in the package root (or `directory`).
+func runCrosswalk(
+    _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, executable: String? = nil
+) throws -> RunResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Paths.executable)
+    process.executableURL = URL(fileURLWithPath: executable ?? Paths.executable)
     process.arguments = arguments
-    process.currentDirectoryURL = Paths.root
+    process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? Paths.root
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
