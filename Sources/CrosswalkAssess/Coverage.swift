@@ -10,7 +10,7 @@ public struct FrameworkCoverage: Sendable, Hashable {
     public var withServices: Int
     /// Mapped by at least one customer control directly.
     public var withControls: Int
-    /// With at least one direct crosswalk link to another framework.
+    /// With at least one direct crosswalk link to another framework (`no-relationship` rows excluded).
     public var withCrosswalkLinks: Int
     /// Requirements that are the customer's or shared.
     public var customerOrShared: Int
@@ -48,7 +48,10 @@ public struct FrameworkCoverage: Sendable, Hashable {
                 c.withoutResponsibility.append(requirement.id)
             }
             if !index.controls(for: ref).isEmpty { c.withControls += 1 }
-            if index.related(to: ref, includeInferred: false).contains(where: { !$0.inferred }) { c.withCrosswalkLinks += 1 }
+            // A `no-relationship` row says no counterpart exists: it is not a link.
+            if index.related(to: ref, includeInferred: false).contains(where: { !$0.inferred && $0.relationship != .noRelationship }) {
+                c.withCrosswalkLinks += 1
+            }
         }
         return c
     }

@@ -150,7 +150,8 @@ public struct MappingIndex: Sendable {
     /// Requirements of other frameworks related to this one: direct crosswalk links, then links
     /// inferred through customer controls (A → control → B), never stronger than their weakest link.
     /// A direct link wins over an inferred one for the same pair. Sorted by framework, then id in
-    /// natural order.
+    /// natural order. Direct `no-relationship` rows are included (a reviewed "no counterpart" wins
+    /// over an inferred link for the same pair); callers that list links keep them apart.
     public func related(to ref: RequirementRef, in framework: String? = nil, includeInferred: Bool = true)
         -> [RelatedRequirement]
     {

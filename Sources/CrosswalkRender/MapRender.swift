@@ -11,6 +11,9 @@ public struct RequirementMapping: Sendable {
     public var services: [(service: AWSService?, use: ServiceUse)]
     public var controls: [(control: CustomerControl, link: ControlMapping)]
     public var related: [RelatedRequirement]
+    /// Requirements a crosswalk reviewed and found to have no counterpart here (`no-relationship`
+    /// rows): kept apart from `related`, since they are statements that no link exists.
+    public var unrelated: [RelatedRequirement]
     /// Titles of the related requirements, by reference.
     public var titles: [RequirementRef: String]
 
@@ -23,9 +26,11 @@ public struct RequirementMapping: Sendable {
         inheritedFrom = found?.inheritedFrom
         services = (found?.entry.services ?? []).map { (index.services[$0.service], $0) }
         controls = index.controls(for: ref)
-        related = index.related(to: ref, in: framework, includeInferred: includeInferred)
+        let all = index.related(to: ref, in: framework, includeInferred: includeInferred)
+        related = all.filter { $0.relationship != .noRelationship }
+        unrelated = all.filter { $0.relationship == .noRelationship }
         var titles: [RequirementRef: String] = [:]
-        for r in related { titles[r.requirement] = index.requirement(r.requirement)?.title ?? "" }
+        for r in all { titles[r.requirement] = index.requirement(r.requirement)?.title ?? "" }
         self.titles = titles
     }
 
@@ -95,6 +100,18 @@ public struct RequirementMapping: Sendable {
             w.endObject()
         }
         w.endArray()
+        w.key("noRelationship")
+        w.beginArray()
+        for r in unrelated {
+            w.beginObject()
+            w.field("framework", r.requirement.framework)
+            w.field("id", r.requirement.id)
+            w.field("title", titles[r.requirement] ?? "")
+            w.field("inferred", r.inferred)
+            w.field("note", r.note)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
         return w.string
     }
@@ -136,6 +153,13 @@ public struct RequirementMapping: Sendable {
                     titles[r.requirement] ?? "",
                 ]
             }, indent: "  ")
+        if !unrelated.isEmpty {
+            out += "\nReviewed, no counterpart (no-relationship):\n"
+            for r in unrelated {
+                out += "  \(r.requirement.description)  \(titles[r.requirement] ?? "")\n"
+                if !r.note.isEmpty { out += wrap(r.note, indent: "    ") }
+            }
+        }
         return out
     }
 }

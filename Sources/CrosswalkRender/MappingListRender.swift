@@ -114,8 +114,52 @@ public enum MappingListRender {
         return out
     }
 
+    /// Per customer control: how many of the requirements it meets are the customer's, shared or
+    /// AWS's, and which are AWS's (those are warned about: a customer control cannot meet them).
+    public static func controlResponsibilityText(_ rows: [ControlResponsibility]) -> String {
+        let table = rows.map { r in
+            [
+                r.control, String(r.customer.count), String(r.shared.count), String(r.aws.count),
+                r.aws.isEmpty ? "-" : r.aws.map(\.description).joined(separator: ", "),
+            ]
+        }
+        let flagged = rows.filter(\.meetsAWSRequirements).count
+        return Table.render(
+            header: ["CONTROL", "CUSTOMER", "SHARED", "AWS", "AWS REQUIREMENTS MET"], rows: table,
+            rightAligned: [1, 2, 3])
+            + "\(rows.count) controls; \(flagged) meet requirements that are AWS's alone\n"
+    }
+
+    /// `validate --coverage --format json`: the framework figures and, per control, the requirements
+    /// it meets by responsibility.
+    public static func coverageJSON(_ coverage: [FrameworkCoverage], controls: [ControlResponsibility]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("frameworks")
+        write(coverage, to: &w)
+        w.key("controls")
+        w.beginArray()
+        for r in controls {
+            w.beginObject()
+            w.field("control", r.control)
+            w.field("customer", r.customer.map(\.description))
+            w.field("shared", r.shared.map(\.description))
+            w.field("aws", r.aws.map(\.description))
+            w.field("unassigned", r.unassigned.map(\.description))
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.string
+    }
+
     public static func coverageJSON(_ coverage: [FrameworkCoverage]) -> String {
         var w = JSONWriter()
+        write(coverage, to: &w)
+        return w.string
+    }
+
+    private static func write(_ coverage: [FrameworkCoverage], to w: inout JSONWriter) {
         w.beginArray()
         for c in coverage {
             w.beginObject()
@@ -134,6 +178,5 @@ public enum MappingListRender {
             w.endObject()
         }
         w.endArray()
-        return w.string
     }
 }

@@ -45,7 +45,16 @@ struct ValidateCommand: ParsableCommand {
             }
             let loaded = try Loaded(global)
             let figures = loaded.frameworks.map { FrameworkCoverage.compute(for: $0, index: loaded.index) }
-            writeOutput(format == .json ? MappingListRender.coverageJSON(figures) : MappingListRender.coverageText(figures))
+            let controls = ControlResponsibility.compute(index: loaded.index)
+            let controlWarnings = ControlResponsibility.warnings(index: loaded.index)
+            global.printer.print(controlWarnings)
+            if format == .json {
+                writeOutput(MappingListRender.coverageJSON(figures, controls: controls))
+            } else {
+                writeOutput(MappingListRender.coverageText(figures) + "\n" + MappingListRender.controlResponsibilityText(controls))
+            }
+            // Every customer or shared requirement is covered by a control or listed as not covered.
+            if figures.contains(where: { !$0.uncovered.isEmpty }) { throw ExitCode(1) }
             return
         }
         writeOutput(summary)

@@ -91,6 +91,21 @@ struct ShippedMappingTests {
         // Physical security of data centres: AWS's part is evidenced by its own reports.
         #expect(party("soc2", "CC6.4") == .shared)
         #expect(party("iso27001-2022", "A.7.5") == .aws)
+        #expect(party("soc1", "CSOC-01") == .aws)
+        // The customer has offices and a network room: working in secure areas and their utilities
+        // are shared, like the perimeters and rooms of A.7.1 and A.7.3.
+        #expect(party("iso27001-2022", "A.7.6") == .shared && party("iso27001-2013", "A.11.1.5") == .shared)
+        #expect(party("iso27001-2022", "A.7.11") == .shared && party("iso27001-2013", "A.11.2.2") == .shared)
+        // One obligation, one owner across frameworks: workforce training is the customer's,
+        // incident response and backup are shared, provisioning of the entity's users is the customer's.
+        #expect(party("soc2", "CC1.4") == .customer && party("iso27001-2022", "A.6.3") == .customer
+                && party("hipaa", "164.308(a)(5)") == .customer && party("hipaa", "164.308(a)(5)(ii)(B)") == .customer)
+        #expect(party("soc2", "CC7.4") == .shared && party("iso27001-2022", "A.5.26") == .shared
+                && party("hipaa", "164.308(a)(6)(ii)") == .shared)
+        #expect(party("soc2", "CC7.3") == .shared && party("iso27001-2022", "A.5.25") == .shared)
+        #expect(party("iso27001-2022", "A.8.13") == .shared && party("hipaa", "164.308(a)(7)(ii)(A)") == .shared)
+        #expect(party("soc2", "CC6.2") == .customer && party("soc2", "CC6.3") == .customer
+                && party("iso27001-2022", "A.5.18") == .customer && party("iso27001-2013", "A.9.2.2") == .customer)
         #expect(shipped.index.ownResponsibility(for: RequirementRef("soc2", "CC6.4"))?.attestation == "aws-soc2")
         // Governance and risk assessment are the customer's.
         #expect(party("soc2", "CC3.2") == .customer)

@@ -210,8 +210,9 @@ struct GDPRCatalogueTests {
     /// Articles 8, 11, 25 to 39, 42 and 43, and 41(4).
     static let fineTier4: Set<Int> = Set<Int>([8, 11, 41, 42, 43]).union(25...39)
     /// Articles whose infringement Article 83(5)(a)–(c) lists (fines up to EUR 20 000 000 or 4 %):
-    /// Articles 5, 6, 7 and 9, 12 to 22, and 44 to 49.
-    static let fineTier5: Set<Int> = Set<Int>([5, 6, 7, 9]).union(12...22).union(44...49)
+    /// Articles 5, 6, 7 and 9, 12 to 22, and 44 to 49; and Article 58, whose orders and access
+    /// Article 83(5)(e) and 83(6) fine at the same level.
+    static let fineTier5: Set<Int> = Set<Int>([5, 6, 7, 9, 58]).union(12...22).union(44...49)
 
     static let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
 

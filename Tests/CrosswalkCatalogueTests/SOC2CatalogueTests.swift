@@ -247,6 +247,12 @@ struct SOC2CatalogueTests {
             let pof = try #require(fw.requirement(id), "missing \(id)")
             #expect(pof.attribute("applies-when") == scope, "\(id)")
         }
+        // Published 2022 numbering: a 2022 addition stands where the 2022 document puts it, not
+        // after the 2017 list (issue #21): "assesses new architectures" is CC6.1's second point.
+        #expect(fw.requirement("CC6.1-POF1")?.title == "Inventory of information assets")
+        #expect(fw.requirement("CC6.1-POF2")?.title == "New architectures assessed")
+        #expect(fw.requirement("CC6.1-POF3")?.title == "Logical access restricted")
+        #expect(fw.requirement("CC6.1-POF11")?.title == "Cryptographic keys protected")
     }
 
     @Test func kindsAndTotals() throws {
