@@ -246,7 +246,11 @@ struct EvidenceCommand: ParsableCommand {
                 writeOutput(EvidenceRender.importSummary(line))
             } catch let error as ImportError {
                 progress.finish()
-                global.printer.print([.error(error.message + (error.record.map { " (record \($0))" } ?? ""), at: SourceLocation(file: error.file, line: error.line, column: 0))])
+                global.printer.print([
+                    .error(
+                        error.message + (error.record.map { " (record \($0))" } ?? ""),
+                        at: SourceLocation(file: error.file, line: error.line, column: error.column ?? 0))
+                ])
                 FileHandle.standardError.write(Data("nothing was imported: the store is as it was\n".utf8))
                 throw ExitCode(1)
             }

@@ -161,7 +161,7 @@ struct ImporterTests {
     }
 
     @Test("bad input: each is rejected with file, line and record, and the store is left as it was", arguments: [
-        ("ocsf-truncated.json", "the file ends inside element"),
+        ("ocsf-truncated.json", "the file ends inside a record"),
         ("ocsf-bad-status-third-record.json", "status_code 'MAYBE' is not PASS, FAIL or MANUAL"),
         ("evidence-list-bad-kind.csv", "kind 'screenshotz' is not one of"),
         ("unknown-format.json", "cannot tell the format"),
@@ -189,13 +189,54 @@ struct ImporterTests {
         let json = try #require(throws: ImportError.self) {
             try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
-        #expect(json.record == 2)
+        #expect(json.record == 3)  // counted from 1, as lines are
         #expect(json.line == 96 && json.column == 20)  // the status_code value of the third element
-        #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE'"))
+        #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE' is not PASS, FAIL or MANUAL (record 3)"))
         let csv = try #require(throws: ImportError.self) {
             try FindingImporter(store: store).run(path: Fixtures.path("evidence-list-bad-kind.csv"))
         }
         #expect(csv.line == 3 && csv.record == 2)
+    }
+
+    @Test("record numbers count from 1 in every format, as line numbers do", arguments: [
+        ("ocsf-bad-status-third-record.json", 3, 96, 20),
+        ("ocsf-truncated.json", 4, 0, 0),  // the fourth element is cut
+        ("asff-second-record-without-resources.json", 2, 13, 5),
+        ("config-first-record-without-compliance-type.json", 1, 3, 5),
+        ("prowler-csv-first-row-bad-status.csv", 1, 2, 0),
+        ("evidence-list-bad-kind.csv", 2, 3, 0),
+    ])
+    func recordNumbers(_ c: (String, Int, Int, Int)) throws {
+        let store = try makeStore()
+        var importer = FindingImporter(store: store)
+        importer.account = "111122223333"
+        let error = try #require(throws: ImportError.self) { try importer.run(path: Fixtures.path(c.0)) }
+        #expect(error.record == c.1, "\(error)")
+        #expect(error.description.hasSuffix("(record \(c.1))"), "\(error)")
+        if c.2 > 0 { #expect(error.line == c.2 && (error.column ?? 0) == c.3, "\(error)") }
+    }
+
+    @Test("crosswalk evidence import prints the bad record's file, line, column and record number")
+    func commandNamesRecord() throws {
+        let binary = try #require(KillTests.executable, "the crosswalk executable is not built beside the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        let file = Fixtures.path("ocsf-bad-status-third-record.json")
+        process.arguments = ["evidence", "import", file, "--store", folder.appendingPathComponent("e.sqlite").path, "--frameworks", "/nonexistent"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("\(file):96:20: error: status_code 'MAYBE' is not PASS, FAIL or MANUAL (record 3)"), "\(stderr)")
     }
 
     @Test("Prowler's requirement notation", arguments: [

@@ -110,7 +110,7 @@ public struct FindingImporter {
                     parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { mapped.insert($0).inserted })
                 } catch let failure as JSONScan.Failure where !failure.truncated {
                     let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
-                    throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
+                    throw ImportError(file: path, line: line, column: column, record: position.index + 1, message: failure.message)
                 }
                 try found(parsed.finding)
                 return parsed.end
@@ -118,7 +118,7 @@ public struct FindingImporter {
         } catch let failure as JSONArrayStream.Failure {
             let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
             throw ImportError(
-                file: path, line: line, column: column, record: failure.index, message: "malformed JSON: \(failure.message)")
+                file: path, line: line, column: column, record: failure.index.map { $0 + 1 }, message: "malformed JSON: \(failure.message)")
         }
     }
 

@@ -17,7 +17,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     /// 1-based byte column on `line`, when the error is about one place in a JSON file.
     public var column: Int?
-    /// The record's index (0-based) in an array, or its row in a CSV, when known.
+    /// The record's number, counted from 1 as lines are: its place in a JSON array (the first
+    /// element is record 1) or its data row in a CSV (the first row after the header is record 1).
     public var record: Int?
     public var message: String
 
@@ -121,7 +122,7 @@ enum FindingParsers {
             do {
                 return try asffFinding(scan, range)
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, scan: scan, offset: range.lowerBound, record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index + 1, message: failure.message)
             }
         }
     }
@@ -218,7 +219,7 @@ enum FindingParsers {
                     resourceID: type.isEmpty ? resource : "\(type)/\(resource)", account: account, region: region,
                     severity: "", result: result, observedAt: observed, requirements: [])
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index + 1, message: failure.message)
             }
         }
     }
