@@ -194,7 +194,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import automated findings (Prowler OCSF or CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
+            abstract: "Import automated findings (Prowler OCSF, CSV or compliance CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
             discussion: """
                 All or nothing: a malformed record rolls the whole import back and names the file, line, column (JSON) and record. \
                 Importing the same file again adds nothing; a later scan adds new observations, and the latest \
@@ -203,7 +203,7 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The file to import.") var file: String
-        @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, asff, config or csv.") var format: String = "auto"
+        @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, prowler-compliance, asff, config or csv.") var format: String = "auto"
         @Option(name: .long, help: "Account of AWS Config results (they do not carry it).") var account: String = ""
         @Option(name: .long, help: "Region of AWS Config results.") var region: String = ""
 

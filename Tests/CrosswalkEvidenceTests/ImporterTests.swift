@@ -143,6 +143,64 @@ struct ImporterTests {
         #expect(bucket.finding?.account == "111122223333")
     }
 
+    @Test("Prowler's compliance CSV (real SOC 2 header): one finding per check and resource, with the requirements of all its rows")
+    func prowlerComplianceSOC2() throws {
+        let file = Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv")
+        #expect(try FindingImporter.detect(path: file) == .prowlerCompliance)
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: file)
+        #expect(summary.format == .prowlerCompliance)
+        #expect(summary.records == 2 && summary.addedItems == 2)
+        #expect(summary.results == [.fail: 1, .pass: 1])
+        let items = try store.list()
+        let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.finding?.tool == "prowler" && s3.finding?.resourceID == "arn:aws:s3:::acme-uploads")
+        #expect(s3.finding?.account == "111122223333" && s3.finding?.region == "eu-west-1")
+        #expect(s3.finding?.result == .fail && s3.finding?.observedAt == "2026-10-01T09:00:00")
+        // Two rows (cc_6_1, cc_c_1_1) of one finding: one item with both requirements.
+        #expect(Set(s3.requirements.map(\.description)) == ["soc2:CC6.1", "soc2:C1.1"])
+    }
+
+    @Test("Prowler's compliance CSV of a scan already imported as OCSF adds nothing new")
+    func prowlerComplianceAfterOCSF() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv"))
+        #expect(summary.records == 2 && summary.addedItems == 0 && summary.unchanged == 2 && summary.newObservations == 0)
+        #expect(try store.list().count == 2)
+    }
+
+    @Test("Prowler's ISO 27001 compliance CSV (real header): the edition comes from NAME, manual rows are not findings")
+    func prowlerComplianceISO() throws {
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-iso27001-2022-with-manual-row.csv"))
+        #expect(summary.format == .prowlerCompliance)
+        #expect(summary.records == 2)  // the `manual` / `manual_check` row is left out
+        let items = try store.list()
+        #expect(!items.contains { $0.finding?.checkID == "manual" })
+        let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.requirements.map(\.description) == ["iso27001-2022:A.8.24"])
+        let alice = try #require(items.first { $0.finding?.checkID == "iam_user_mfa_enabled_console_access" })
+        #expect(alice.requirements.map(\.description) == ["iso27001-2022:A.5.17"] && alice.finding?.result == .pass)
+    }
+
+    @Test("the real Prowler compliance CSVs import, and add nothing to their scan's OCSF")
+    func realComplianceCSVs() throws {
+        guard let scan = Fixtures.sharedScan, let ocsf = Fixtures.ocsf else {
+            print("skipped: ../shared/data is absent")
+            return
+        }
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: ocsf)
+        let folder = scan + "/compliance"
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".csv") {
+            let summary = try FindingImporter(store: store).run(path: folder + "/" + name)
+            #expect(summary.format == .prowlerCompliance, "\(name)")
+            #expect(summary.records > 0 && summary.addedItems == 0 && summary.unchanged == summary.records, "\(name)")
+        }
+        #expect(try store.list().count == 187)
+    }
+
     @Test("the evidence CSV adds manual items with their files")
     func manualCSV() throws {
         let store = try makeStore()

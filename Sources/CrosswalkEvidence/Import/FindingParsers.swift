@@ -6,6 +6,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case auto
     case prowlerOCSF = "prowler-ocsf"
     case prowlerCSV = "prowler-csv"
+    /// Prowler's per-framework compliance CSV (`*_soc2_aws.csv`, `*_hipaa_aws.csv`…, written with
+    /// `--compliance`): one row per requirement and finding.
+    case prowlerCompliance = "prowler-compliance"
     case asff
     case config
     case csv
