@@ -229,9 +229,16 @@ struct EvidenceCommand: ParsableCommand {
                     ])
                 }
             }
+            // Security Hub findings without a control result take their controls from Mappings/findings/.
+            let findingTypes = workspace.loadFindingTypes()
+            if !findingTypes.diagnostics.errors.isEmpty {
+                global.printer.print(Diagnostics(findingTypes.diagnostics.errors).sorted)
+                throw ExitCode(1)
+            }
             var importer = FindingImporter(store: try storeOptions.open(), knownRequirements: known)
             importer.account = account
             importer.region = region
+            importer.findingTypes = findingTypes.rules
             let progress = ProgressLine()
             importer.progress = { progress.update($0) }
             do {

@@ -37,6 +37,9 @@ public struct FindingImporter {
     /// For AWS Config results, which carry neither.
     public var account = ""
     public var region = ""
+    /// The finding-type rules (`Mappings/findings/`) for Security Hub findings without a
+    /// `Compliance.Status`; nil: none loaded (such a finding is then an error).
+    public var findingTypes: [FindingTypeRule]?
     public var progress: ((Int) -> Void)?
 
     public init(store: EvidenceStore, knownRequirements: KnownRequirements = KnownRequirements(nil)) {
@@ -133,7 +136,7 @@ public struct FindingImporter {
             let findings = try data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 return format == .asff
-                    ? try FindingParsers.asff(bytes, file: path)
+                    ? try FindingParsers.asff(bytes, file: path, findingTypes: findingTypes)
                     : try FindingParsers.config(bytes, file: path, account: account, region: region)
             }
             return try store.importFindings(
