@@ -229,16 +229,19 @@ struct EvidenceCommand: ParsableCommand {
                     ])
                 }
             }
-            // Security Hub findings without a control result take their controls from Mappings/findings/.
-            let findingTypes = workspace.loadFindingTypes()
-            if !findingTypes.diagnostics.errors.isEmpty {
-                global.printer.print(Diagnostics(findingTypes.diagnostics.errors).sorted)
-                throw ExitCode(1)
-            }
             var importer = FindingImporter(store: try storeOptions.open(), knownRequirements: known)
             importer.account = account
             importer.region = region
-            importer.findingTypes = findingTypes.rules
+            // Security Hub findings without a control result take their controls from Mappings/findings/
+            // (read for ASFF files only: a problem there does not stop other imports).
+            if format == .asff || (format == .auto && (try? FindingImporter.detect(path: file)) == .asff) {
+                let findingTypes = workspace.loadFindingTypes()
+                if !findingTypes.diagnostics.errors.isEmpty {
+                    global.printer.print(Diagnostics(findingTypes.diagnostics.errors).sorted)
+                    throw ExitCode(1)
+                }
+                importer.findingTypes = findingTypes.rules
+            }
             let progress = ProgressLine()
             importer.progress = { progress.update($0) }
             do {

@@ -191,5 +191,14 @@ struct FindingTypeTests {
         #expect(listed.status == 0, "\(listed.err)")
         #expect(listed.out.contains("CVE-2026-0001 - openssl") && listed.out.contains("CVE-2026-0002 - curl"), "\(listed.out)")
         #expect(!listed.out.contains("SSH brute force"))
+
+        // A broken finding-type file stops an ASFF import at its file:line:col, and only that.
+        let broken = Fixtures.path("mappings-with-misspelt-finding-type-key")
+        let other = folder.appendingPathComponent("other.sqlite").path
+        let asff = try run(["evidence", "import", Fixtures.path("asff-securityhub-mixed-finding-types.json"), "--store", other, "--mappings", broken])
+        #expect(asff.status == 1)
+        #expect(asff.err.contains("\(broken)/findings/types.yaml:6:5: error: unknown key 'control' in a finding-type rule (did you mean 'controls'?)"), "\(asff.err)")
+        let ocsf = try run(["evidence", "import", Fixtures.path("ocsf-first-scan.json"), "--store", other, "--mappings", broken])
+        #expect(ocsf.status == 0, "\(ocsf.err)")
     }
 }
