@@ -82,7 +82,11 @@ public struct Validator: Sendable {
                 diagnostics.error("no Prowler checks folder here", at: .file(directory))
             }
             if prowler == nil { prowlerNote = "Prowler check ids were not verified (no Prowler checks folder; see --prowler-checks)" }
-            let checker = MappingChecker(frameworks: frameworks, prowlerChecks: prowler?.checks, prowlerServices: prowler?.services)
+            // Finding-type rules checked without the control files name controls of the mappings folder.
+            let otherControls = !paths.isEmpty && !set.findingTypes.isEmpty
+                ? Set(workspace.loadMappings().mappings.controls.map(\.id)) : []
+            let checker = MappingChecker(
+                frameworks: frameworks, prowlerChecks: prowler?.checks, prowlerServices: prowler?.services, otherControls: otherControls)
             diagnostics.append(contentsOf: checker.check(set))
         }
         return Report(filesChecked: catalogueFiles.count + mappingFiles.count, diagnostics: diagnostics, note: prowlerNote)

@@ -140,7 +140,19 @@ public struct Workspace: Sendable {
             diagnostics.append(contentsOf: found)
             set.merge(loaded)
         }
+        // The finding-type rules' ids become automation hooks of the controls they name.
+        set.linkFindingTypes()
         return LoadedMappings(mappings: set, diagnostics: diagnostics, files: files)
+    }
+
+    /// Where the finding-type mapping files are: `findings/` in the mappings folder.
+    public var findingTypesDirectory: String { (mappingsDirectory.hasSuffix("/") ? mappingsDirectory : mappingsDirectory + "/") + "findings" }
+
+    /// The finding-type rules (`Mappings/findings/*.yaml`) alone, for importing Security Hub
+    /// findings; a missing folder gives no rules. `crosswalk validate` checks the control ids.
+    public func loadFindingTypes() -> (rules: [FindingTypeRule], diagnostics: Diagnostics) {
+        let loaded = Self.loadMappings(files: (try? Self.mappingFiles(in: findingTypesDirectory)) ?? [])
+        return (loaded.mappings.findingTypes, loaded.diagnostics)
     }
 
     /// Prowler's checks: `<folder>/<service>/<check_id>.metadata.json`. Returns the check ids and
@@ -174,5 +186,6 @@ extension MappingSet {
         controls += other.controls
         notCovered += other.notCovered
         crosswalks += other.crosswalks
+        findingTypes += other.findingTypes
     }
 }

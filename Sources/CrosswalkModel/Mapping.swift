@@ -249,6 +249,8 @@ public struct MappingSet: Sendable {
     public var controls: [CustomerControl] = []
     public var notCovered: [NotCovered] = []
     public var crosswalks: [Crosswalk] = []
+    /// `Mappings/findings/*.yaml`: Security Hub finding types → check ids and controls.
+    public var findingTypes: [FindingTypeRule] = []
 
     public init() {}
 }

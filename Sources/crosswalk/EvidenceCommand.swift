@@ -202,7 +202,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import automated findings (Prowler OCSF or CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
+            abstract: "Import automated findings (Prowler OCSF, CSV or compliance CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
             discussion: """
                 All or nothing: a malformed record rolls the whole import back and names the file, line, column (JSON) and record. \
                 Importing the same file again adds nothing; a later scan adds new observations, and the latest \
@@ -211,7 +211,7 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The file to import.") var file: String
-        @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, asff, config or csv.") var format: String = "auto"
+        @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, prowler-compliance, asff, config or csv.") var format: String = "auto"
         @Option(name: .long, help: "Account of AWS Config results (they do not carry it).") var account: String = ""
         @Option(name: .long, help: "Region of AWS Config results.") var region: String = ""
 
@@ -240,6 +240,16 @@ struct EvidenceCommand: ParsableCommand {
             var importer = FindingImporter(store: try storeOptions.open(create: true), knownRequirements: known)
             importer.account = account
             importer.region = region
+            // Security Hub findings without a control result take their controls from Mappings/findings/
+            // (read for ASFF files only: a problem there does not stop other imports).
+            if format == .asff || (format == .auto && (try? FindingImporter.detect(path: file)) == .asff) {
+                let findingTypes = workspace.loadFindingTypes()
+                if !findingTypes.diagnostics.errors.isEmpty {
+                    global.printer.print(Diagnostics(findingTypes.diagnostics.errors).sorted)
+                    throw ExitCode(1)
+                }
+                importer.findingTypes = findingTypes.rules
+            }
             let progress = ProgressLine()
             importer.progress = { progress.update($0) }
             do {
@@ -254,7 +264,11 @@ struct EvidenceCommand: ParsableCommand {
                 writeOutput(EvidenceRender.importSummary(line))
             } catch let error as ImportError {
                 progress.finish()
-                global.printer.print([.error(error.message + (error.record.map { " (record \($0))" } ?? ""), at: SourceLocation(file: error.file, line: error.line, column: 0))])
+                global.printer.print([
+                    .error(
+                        error.message + (error.record.map { " (record \($0))" } ?? ""),
+                        at: SourceLocation(file: error.file, line: error.line, column: error.column ?? 0))
+                ])
                 FileHandle.standardError.write(Data("nothing was imported: the store is as it was\n".utf8))
                 throw ExitCode(1)
             }

@@ -143,6 +143,64 @@ struct ImporterTests {
         #expect(bucket.finding?.account == "111122223333")
     }
 
+    @Test("Prowler's compliance CSV (real SOC 2 header): one finding per check and resource, with the requirements of all its rows")
+    func prowlerComplianceSOC2() throws {
+        let file = Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv")
+        #expect(try FindingImporter.detect(path: file) == .prowlerCompliance)
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: file)
+        #expect(summary.format == .prowlerCompliance)
+        #expect(summary.records == 2 && summary.addedItems == 2)
+        #expect(summary.results == [.fail: 1, .pass: 1])
+        let items = try store.list()
+        let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.finding?.tool == "prowler" && s3.finding?.resourceID == "arn:aws:s3:::acme-uploads")
+        #expect(s3.finding?.account == "111122223333" && s3.finding?.region == "eu-west-1")
+        #expect(s3.finding?.result == .fail && s3.finding?.observedAt == "2026-10-01T09:00:00")
+        // Two rows (cc_6_1, cc_c_1_1) of one finding: one item with both requirements.
+        #expect(Set(s3.requirements.map(\.description)) == ["soc2:CC6.1", "soc2:C1.1"])
+    }
+
+    @Test("Prowler's compliance CSV of a scan already imported as OCSF adds nothing new")
+    func prowlerComplianceAfterOCSF() throws {
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv"))
+        #expect(summary.records == 2 && summary.addedItems == 0 && summary.unchanged == 2 && summary.newObservations == 0)
+        #expect(try store.list().count == 2)
+    }
+
+    @Test("Prowler's ISO 27001 compliance CSV (real header): the edition comes from NAME, manual rows are not findings")
+    func prowlerComplianceISO() throws {
+        let store = try makeStore()
+        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-iso27001-2022-with-manual-row.csv"))
+        #expect(summary.format == .prowlerCompliance)
+        #expect(summary.records == 2)  // the `manual` / `manual_check` row is left out
+        let items = try store.list()
+        #expect(!items.contains { $0.finding?.checkID == "manual" })
+        let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
+        #expect(s3.requirements.map(\.description) == ["iso27001-2022:A.8.24"])
+        let alice = try #require(items.first { $0.finding?.checkID == "iam_user_mfa_enabled_console_access" })
+        #expect(alice.requirements.map(\.description) == ["iso27001-2022:A.5.17"] && alice.finding?.result == .pass)
+    }
+
+    @Test("the real Prowler compliance CSVs import, and add nothing to their scan's OCSF")
+    func realComplianceCSVs() throws {
+        guard let scan = Fixtures.sharedScan, let ocsf = Fixtures.ocsf else {
+            print("skipped: ../shared/data is absent")
+            return
+        }
+        let store = try makeStore()
+        _ = try FindingImporter(store: store).run(path: ocsf)
+        let folder = scan + "/compliance"
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".csv") {
+            let summary = try FindingImporter(store: store).run(path: folder + "/" + name)
+            #expect(summary.format == .prowlerCompliance, "\(name)")
+            #expect(summary.records > 0 && summary.addedItems == 0 && summary.unchanged == summary.records, "\(name)")
+        }
+        #expect(try store.list().count == 187)
+    }
+
     @Test("the evidence CSV adds manual items with their files")
     func manualCSV() throws {
         let store = try makeStore()
@@ -161,7 +219,7 @@ struct ImporterTests {
     }
 
     @Test("bad input: each is rejected with file, line and record, and the store is left as it was", arguments: [
-        ("ocsf-truncated.json", "the file ends inside element"),
+        ("ocsf-truncated.json", "the file ends inside a record"),
         ("ocsf-bad-status-third-record.json", "status_code 'MAYBE' is not PASS, FAIL or MANUAL"),
         ("evidence-list-bad-kind.csv", "kind 'screenshotz' is not one of"),
         ("unknown-format.json", "cannot tell the format"),
@@ -189,13 +247,54 @@ struct ImporterTests {
         let json = try #require(throws: ImportError.self) {
             try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
-        #expect(json.record == 2)
+        #expect(json.record == 3)  // counted from 1, as lines are
         #expect(json.line == 96 && json.column == 20)  // the status_code value of the third element
-        #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE'"))
+        #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE' is not PASS, FAIL or MANUAL (record 3)"))
         let csv = try #require(throws: ImportError.self) {
             try FindingImporter(store: store).run(path: Fixtures.path("evidence-list-bad-kind.csv"))
         }
         #expect(csv.line == 3 && csv.record == 2)
+    }
+
+    @Test("record numbers count from 1 in every format, as line numbers do", arguments: [
+        ("ocsf-bad-status-third-record.json", 3, 96, 20),
+        ("ocsf-truncated.json", 4, 0, 0),  // the fourth element is cut
+        ("asff-second-record-without-resources.json", 2, 13, 5),
+        ("config-first-record-without-compliance-type.json", 1, 3, 5),
+        ("prowler-csv-first-row-bad-status.csv", 1, 2, 0),
+        ("evidence-list-bad-kind.csv", 2, 3, 0),
+    ])
+    func recordNumbers(_ c: (String, Int, Int, Int)) throws {
+        let store = try makeStore()
+        var importer = FindingImporter(store: store)
+        importer.account = "111122223333"
+        let error = try #require(throws: ImportError.self) { try importer.run(path: Fixtures.path(c.0)) }
+        #expect(error.record == c.1, "\(error)")
+        #expect(error.description.hasSuffix("(record \(c.1))"), "\(error)")
+        if c.2 > 0 { #expect(error.line == c.2 && (error.column ?? 0) == c.3, "\(error)") }
+    }
+
+    @Test("crosswalk evidence import prints the bad record's file, line, column and record number")
+    func commandNamesRecord() throws {
+        let binary = try #require(KillTests.executable, "the crosswalk executable is not built beside the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        let file = Fixtures.path("ocsf-bad-status-third-record.json")
+        process.arguments = ["evidence", "import", file, "--store", folder.appendingPathComponent("e.sqlite").path, "--frameworks", "/nonexistent"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("\(file):96:20: error: status_code 'MAYBE' is not PASS, FAIL or MANUAL (record 3)"), "\(stderr)")
     }
 
     @Test("Prowler's requirement notation", arguments: [

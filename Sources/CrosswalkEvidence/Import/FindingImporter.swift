@@ -37,6 +37,9 @@ public struct FindingImporter {
     /// For AWS Config results, which carry neither.
     public var account = ""
     public var region = ""
+    /// The finding-type rules (`Mappings/findings/`) for Security Hub findings without a
+    /// `Compliance.Status`; nil: none loaded (such a finding is then an error).
+    public var findingTypes: [FindingTypeRule]?
     public var progress: ((Int) -> Void)?
 
     public init(store: EvidenceStore, knownRequirements: KnownRequirements = KnownRequirements(nil)) {
@@ -110,7 +113,7 @@ public struct FindingImporter {
                     parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { mapped.insert($0).inserted })
                 } catch let failure as JSONScan.Failure where !failure.truncated {
                     let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
-                    throw ImportError(file: path, line: line, column: column, record: position.index, message: failure.message)
+                    throw ImportError(file: path, line: line, column: column, record: position.index + 1, message: failure.message)
                 }
                 try found(parsed.finding)
                 return parsed.end
@@ -118,7 +121,7 @@ public struct FindingImporter {
         } catch let failure as JSONArrayStream.Failure {
             let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
             throw ImportError(
-                file: path, line: line, column: column, record: failure.index, message: "malformed JSON: \(failure.message)")
+                file: path, line: line, column: column, record: failure.index.map { $0 + 1 }, message: "malformed JSON: \(failure.message)")
         }
     }
 
@@ -133,14 +136,14 @@ public struct FindingImporter {
             let findings = try data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 return format == .asff
-                    ? try FindingParsers.asff(bytes, file: path)
+                    ? try FindingParsers.asff(bytes, file: path, findingTypes: findingTypes)
                     : try FindingParsers.config(bytes, file: path, account: account, region: region)
             }
             return try store.importFindings(
                 file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
                 knownRequirements: { knownRequirements.value }, progress: progress)
-        case .prowlerCSV:
-            let findings = try Self.prowlerCSV(path: path)
+        case .prowlerCSV, .prowlerCompliance:
+            let findings = format == .prowlerCSV ? try Self.prowlerCSV(path: path) : try Self.prowlerComplianceCSV(path: path)
             return try store.importFindings(
                 file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
                 knownRequirements: { knownRequirements.value }, progress: progress)
@@ -155,7 +158,7 @@ public struct FindingImporter {
     // MARK: - Format detection
 
     /// Looks at the start of the file: JSON arrays of OCSF or ASFF findings, ASFF or Config
-    /// objects, Prowler's `;` CSV or our evidence CSV.
+    /// objects, Prowler's `;` CSV or compliance CSV, or our evidence CSV.
     public static func detect(path: String) throws -> ImportFormat {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, line: 0, message: "cannot be read") }
         defer { try? handle.close() }
@@ -172,13 +175,15 @@ public struct FindingImporter {
             if head.contains("\"EvaluationResults\"") { return .config }
         } else {
             let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" }
+            let semicolonColumns = Set(firstLine.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+            if semicolonColumns.isSuperset(of: ["REQUIREMENTS_ID", "CHECKID", "STATUS"]) { return .prowlerCompliance }
             if firstLine.contains("CHECK_ID") && firstLine.contains(";") { return .prowlerCSV }
             let headers = firstLine.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if headers.contains("title") && headers.contains("kind") { return .csv }
         }
         throw ImportError(
             file: path, line: 1,
-            message: "cannot tell the format: expected Prowler OCSF JSON, Prowler CSV, ASFF, AWS Config results or the evidence CSV (give --format)")
+            message: "cannot tell the format: expected Prowler OCSF JSON, Prowler CSV, a Prowler compliance CSV, ASFF, AWS Config results or the evidence CSV (give --format)")
     }
 
     // MARK: - CSV formats
@@ -236,6 +241,76 @@ public struct FindingImporter {
                 resourceID: get("RESOURCE_UID"), account: get("ACCOUNT_UID"), region: get("REGION"),
                 severity: get("SEVERITY").lowercased(), result: result, observedAt: observed, requirements: requirements)
         }
+    }
+
+    /// Prowler's per-framework compliance CSV (`prowler --compliance soc2_aws …` writes
+    /// `compliance/<output>_soc2_aws.csv` beside the scan): `;`-separated, one row per requirement
+    /// and finding, with the finding's check, resource, account, region, status and the scan's time.
+    /// Each check on a resource becomes one finding, so importing it after the scan's OCSF or CSV
+    /// adds nothing; a check's requirements are the union of its rows'. Rows with the check id
+    /// `manual` are requirements Prowler has no check for (no resource, no account): not findings,
+    /// left out. The file has no check titles and no severities.
+    static func prowlerComplianceCSV(path: String) throws -> [ImportedFinding] {
+        let rows = try csvRows(path, delimiter: ";")
+        guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
+        var column: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() { column[name.trimmingCharacters(in: .whitespaces)] = i }
+        for needed in ["ACCOUNTID", "REGION", "ASSESSMENTDATE", "REQUIREMENTS_ID", "STATUS", "RESOURCEID", "CHECKID", "FRAMEWORK"]
+        where column[needed] == nil {
+            throw ImportError(file: path, line: header.line, message: "no \(needed) column (expected a Prowler compliance CSV)")
+        }
+        struct Key: Hashable { let check, account, region, resource: String }
+        var order: [Key] = []
+        var firstRow: [Key: (result: FindingResult, observed: String)] = [:]
+        var requirements: [String: [RequirementRef]] = [:]
+        for (index, row) in rows.dropFirst().enumerated() {
+            func get(_ name: String) -> String {
+                guard let i = column[name], i < row.fields.count else { return "" }
+                return row.fields[i]
+            }
+            func fail(_ message: String) -> ImportError { ImportError(file: path, line: row.line, record: index + 1, message: message) }
+            guard row.fields.count == header.fields.count else { throw fail("\(row.fields.count) fields, expected \(header.fields.count)") }
+            let check = get("CHECKID")
+            guard !check.isEmpty else { throw fail("empty CHECKID") }
+            if check == "manual" { continue }
+            guard let result = FindingResult(rawValue: get("STATUS").uppercased()) else {
+                throw fail("STATUS '\(get("STATUS"))' is not PASS, FAIL or MANUAL")
+            }
+            guard !get("RESOURCEID").isEmpty else { throw fail("empty RESOURCEID") }
+            guard !get("ASSESSMENTDATE").isEmpty else { throw fail("empty ASSESSMENTDATE") }
+            let key = Key(check: check, account: get("ACCOUNTID"), region: get("REGION"), resource: get("RESOURCEID"))
+            if firstRow[key] == nil {
+                order.append(key)
+                // Prowler writes "2026-11-22 15:23:48.296441"; OCSF writes the same instant with a "T".
+                firstRow[key] = (result, get("ASSESSMENTDATE").replacingOccurrences(of: " ", with: "T"))
+            }
+            if let framework = Self.complianceFramework(get("FRAMEWORK"), name: get("NAME"), file: path),
+                let ours = ProwlerCompliance.requirement(framework: framework, id: get("REQUIREMENTS_ID").trimmingCharacters(in: .whitespaces))
+            {
+                let ref = RequirementRef(framework: framework, id: ours)
+                if !(requirements[check]?.contains(ref) ?? false) { requirements[check, default: []].append(ref) }
+            }
+        }
+        return order.map { key in
+            let (result, observed) = firstRow[key]!
+            return ImportedFinding(
+                tool: "prowler", checkID: key.check, title: key.check, resourceID: key.resource, account: key.account,
+                region: key.region, severity: "", result: result, observedAt: observed, requirements: requirements[key.check] ?? [])
+        }
+    }
+
+    /// Crosswalk's framework id for a compliance CSV's FRAMEWORK column. Prowler writes ISO 27001
+    /// as `ISO27001` for both editions: the edition is in NAME (`… Standard 2022`) or the file name
+    /// (`_iso27001_2013_aws.csv`). Nil for frameworks Crosswalk does not ship (CIS, NIS2…).
+    static func complianceFramework(_ framework: String, name: String, file: String) -> String? {
+        let key = framework.trimmingCharacters(in: .whitespaces)
+        if let known = ProwlerCompliance.frameworks[key] { return known }
+        guard key == "ISO27001" else { return nil }
+        let base = URL(fileURLWithPath: file).lastPathComponent
+        for edition in ["2022", "2013"] where name.hasSuffix(edition) || base.contains("iso27001_\(edition)") {
+            return "iso27001-\(edition)"
+        }
+        return nil
     }
 
     /// The columns of the evidence CSV (docs/evidence.md).

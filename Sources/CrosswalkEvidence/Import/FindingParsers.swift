@@ -6,6 +6,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case auto
     case prowlerOCSF = "prowler-ocsf"
     case prowlerCSV = "prowler-csv"
+    /// Prowler's per-framework compliance CSV (`*_soc2_aws.csv`, `*_hipaa_aws.csv`…, written with
+    /// `--compliance`): one row per requirement and finding.
+    case prowlerCompliance = "prowler-compliance"
     case asff
     case config
     case csv
@@ -17,7 +20,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     /// 1-based byte column on `line`, when the error is about one place in a JSON file.
     public var column: Int?
-    /// The record's index (0-based) in an array, or its row in a CSV, when known.
+    /// The record's number, counted from 1 as lines are: its place in a JSON array (the first
+    /// element is record 1) or its data row in a CSV (the first row after the header is record 1).
     public var record: Int?
     public var message: String
 
@@ -103,7 +107,8 @@ enum FindingParsers {
     }
 
     /// ASFF findings: `{"Findings": [...]}` (aws securityhub get-findings) or a bare array (Prowler).
-    static func asff(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [ImportedFinding] {
+    /// Findings without a `Compliance.Status` are matched to `findingTypes` (nil: none loaded).
+    static func asff(_ bytes: UnsafeBufferPointer<UInt8>, file: String, findingTypes: [FindingTypeRule]? = nil) throws -> [ImportedFinding] {
         let scan = JSONScan(bytes)
         var i = 0
         scan.skipSpace(&i)
@@ -119,46 +124,60 @@ enum FindingParsers {
         let elements = try wrap(file, scan) { try scan.elements(at: arrayStart) }
         return try elements.enumerated().map { index, range in
             do {
-                return try asffFinding(scan, range)
+                return try asffFinding(scan, range, findingTypes: findingTypes)
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, scan: scan, offset: range.lowerBound, record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index + 1, message: failure.message)
             }
         }
     }
 
-    static func asffFinding(_ scan: JSONScan, _ range: Range<Int>) throws -> ImportedFinding {
+    static func asffFinding(_ scan: JSONScan, _ range: Range<Int>, findingTypes: [FindingTypeRule]?) throws -> ImportedFinding {
         let f = try scan.members(at: range.lowerBound)
         func obj(_ r: Range<Int>?) throws -> [(key: Range<Int>, value: Range<Int>)] {
             guard let r, scan.bytes[r.lowerBound] == UInt8(ascii: "{") else { return [] }
             return try scan.members(at: r.lowerBound)
         }
+        func text(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
+            try scan.text(scan.value(name, in: members))
+        }
         let compliance = try obj(scan.value("Compliance", in: f))
-        guard let status = try scan.text(scan.value("Status", in: compliance)) else {
-            throw JSONScan.Failure(message: "no Compliance.Status", offset: range.lowerBound)
+        let generator = try text("GeneratorId", in: f) ?? ""
+        var resourceID = ""
+        var region = try text("Region", in: f) ?? ""
+        if let resources = scan.value("Resources", in: f), let first = try scan.elements(at: resources.lowerBound).first {
+            let r = try scan.members(at: first.lowerBound)
+            resourceID = try text("Id", in: r) ?? ""
+            region = try text("Region", in: r) ?? region
+        }
+        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no Resources[0].Id", offset: range.lowerBound) }
+        let severity = try text("Label", in: try obj(scan.value("Severity", in: f))) ?? ""
+        let observed = try text("UpdatedAt", in: f) ?? (try text("CreatedAt", in: f)) ?? ""
+        let account = try text("AwsAccountId", in: f) ?? ""
+
+        guard let status = try text("Status", in: compliance) else {
+            // Not a control check: a vulnerability, threat, sensitive-data or custom finding.
+            return try typedFinding(
+                scan, f, range, findingTypes: findingTypes, generator: generator, resourceID: resourceID, region: region,
+                account: account, severity: severity, observed: observed)
         }
         let result: FindingResult
         switch status {
         case "PASSED": result = .pass
         case "FAILED": result = .fail
+        // WARNING: some information is missing or the check is not supported for this resource;
+        // NOT_AVAILABLE: the check could not run. Neither passes nor fails: a person looks.
         case "WARNING", "NOT_AVAILABLE": result = .manual
-        default: throw JSONScan.Failure(message: "Compliance.Status '\(status)' is not PASSED, FAILED, WARNING or NOT_AVAILABLE", offset: range.lowerBound)
+        default:
+            throw JSONScan.Failure(
+                message: "Compliance.Status '\(status)' is not PASSED, FAILED, WARNING or NOT_AVAILABLE",
+                offset: scan.value("Status", in: compliance)?.lowerBound ?? range.lowerBound)
         }
-        let generator = try scan.text(scan.value("GeneratorId", in: f)) ?? ""
         let productFields = try obj(scan.value("ProductFields", in: f))
         // Prowler's generator is `prowler-<check id>`; Security Hub's own controls end in the control id.
         let fromGenerator = generator.hasPrefix("prowler-")
             ? String(generator.dropFirst("prowler-".count)) : generator.split(separator: "/").last.map(String.init) ?? generator
-        let check = try scan.text(scan.value("CheckID", in: productFields)) ?? fromGenerator
+        let check = try text("CheckID", in: productFields) ?? fromGenerator
         guard !check.isEmpty else { throw JSONScan.Failure(message: "no GeneratorId", offset: range.lowerBound) }
-        var resourceID = ""
-        var region = try scan.text(scan.value("Region", in: f)) ?? ""
-        if let resources = scan.value("Resources", in: f), let first = try scan.elements(at: resources.lowerBound).first {
-            let r = try scan.members(at: first.lowerBound)
-            resourceID = try scan.text(scan.value("Id", in: r)) ?? ""
-            region = try scan.text(scan.value("Region", in: r)) ?? region
-        }
-        guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no Resources[0].Id", offset: range.lowerBound) }
-        let severity = try scan.text(scan.value("Label", in: try obj(scan.value("Severity", in: f)))) ?? ""
         var requirements: [RequirementRef] = []
         if let related = scan.value("RelatedRequirements", in: compliance) {
             for item in try scan.elements(at: related.lowerBound) {
@@ -173,12 +192,78 @@ enum FindingParsers {
                 }
             }
         }
-        let observed = try scan.text(scan.value("UpdatedAt", in: f)) ?? (try scan.text(scan.value("CreatedAt", in: f))) ?? ""
         return ImportedFinding(
             tool: generator.hasPrefix("prowler") ? "prowler" : "securityhub", checkID: check,
-            title: try scan.text(scan.value("Title", in: f)) ?? check, resourceID: resourceID,
-            account: try scan.text(scan.value("AwsAccountId", in: f)) ?? "", region: region, severity: severity.lowercased(),
-            result: result, observedAt: observed, requirements: requirements)
+            title: try text("Title", in: f) ?? check, resourceID: resourceID, account: account, region: region,
+            severity: severity.lowercased(), result: result, observedAt: observed, requirements: requirements)
+    }
+
+    /// A finding without `Compliance.Status`. Its check id and controls come from the finding-type
+    /// rule that matches it (`FindingTypeRule.rule`: the longest `Types` prefix, then the product,
+    /// then the generator); its result from its state:
+    /// `RecordState` ARCHIVED or `Workflow.Status` RESOLVED (the issue is gone or was fixed) is
+    /// PASS, SUPPRESSED (reviewed, no action needed) is MANUAL, anything else (NEW, NOTIFIED) FAIL.
+    /// Several such findings can concern one resource (two CVEs on one instance): each is its own
+    /// item, keyed by its `Id` too.
+    static func typedFinding(
+        _ scan: JSONScan, _ f: [(key: Range<Int>, value: Range<Int>)], _ range: Range<Int>, findingTypes: [FindingTypeRule]?,
+        generator: String, resourceID: String, region: String, account: String, severity: String, observed: String
+    ) throws -> ImportedFinding {
+        func text(_ name: StaticString, in members: [(key: Range<Int>, value: Range<Int>)]) throws -> String? {
+            try scan.text(scan.value(name, in: members))
+        }
+        var types: [String] = []
+        if let list = scan.value("Types", in: f) {
+            guard scan.bytes[list.lowerBound] == UInt8(ascii: "[") else {
+                throw JSONScan.Failure(message: "Types must be an array of strings", offset: list.lowerBound)
+            }
+            for item in try scan.elements(at: list.lowerBound) {
+                guard let type = try scan.text(item) else { throw JSONScan.Failure(message: "Types must be an array of strings", offset: item.lowerBound) }
+                types.append(type)
+            }
+        }
+        guard !types.isEmpty else {
+            throw JSONScan.Failure(
+                message: "neither Compliance.Status (a control check) nor Types (what kind of finding it is)", offset: range.lowerBound)
+        }
+        guard let id = try text("Id", in: f), !id.isEmpty else {
+            throw JSONScan.Failure(message: "no Id (a finding without Compliance.Status is known by its Id)", offset: range.lowerBound)
+        }
+        // `product/aws/inspector` → inspector; a custom product's ARN names the account and product.
+        let productARN = try text("ProductArn", in: f) ?? ""
+        let productPath = productARN.range(of: ":product/").map { productARN[$0.upperBound...].split(separator: "/").map(String.init) } ?? []
+        let product = try text("ProductName", in: f) ?? productPath.last ?? ""
+        guard let rules = findingTypes, !rules.isEmpty else {
+            throw JSONScan.Failure(
+                message: "a '\(types[0])' finding (no Compliance.Status) needs the finding-type mapping (Mappings/findings/securityhub-types.yaml), and none is loaded",
+                offset: range.lowerBound)
+        }
+        guard let rule = FindingTypeRule.rule(types: types, product: product, generator: generator, in: rules) else {
+            throw JSONScan.Failure(
+                message: "no finding-type rule (Mappings/findings/) matches Types \(types.map { "'\($0)'" }.joined(separator: ", ")), product '\(product)' or generator '\(generator)'",
+                offset: scan.value("Types", in: f)?.lowerBound ?? range.lowerBound)
+        }
+        let record = try text("RecordState", in: f) ?? "ACTIVE"
+        guard record == "ACTIVE" || record == "ARCHIVED" else {
+            throw JSONScan.Failure(
+                message: "RecordState '\(record)' is not ACTIVE or ARCHIVED", offset: scan.value("RecordState", in: f)?.lowerBound ?? range.lowerBound)
+        }
+        let workflowMembers = try scan.value("Workflow", in: f).flatMap { r in
+            scan.bytes[r.lowerBound] == UInt8(ascii: "{") ? try scan.members(at: r.lowerBound) : nil
+        } ?? []
+        // `WorkflowState` is the older field (NEW, ASSIGNED, IN_PROGRESS, DEFERRED, RESOLVED).
+        let workflow = try text("Status", in: workflowMembers) ?? (try text("WorkflowState", in: f)) ?? "NEW"
+        guard ["NEW", "NOTIFIED", "RESOLVED", "SUPPRESSED", "ASSIGNED", "IN_PROGRESS", "DEFERRED"].contains(workflow) else {
+            throw JSONScan.Failure(
+                message: "Workflow.Status '\(workflow)' is not NEW, NOTIFIED, RESOLVED or SUPPRESSED",
+                offset: scan.value("Status", in: workflowMembers)?.lowerBound ?? scan.value("WorkflowState", in: f)?.lowerBound ?? range.lowerBound)
+        }
+        let result: FindingResult =
+            record == "ARCHIVED" || workflow == "RESOLVED" ? .pass : workflow == "SUPPRESSED" ? .manual : .fail
+        let tool = productPath.count == 2 && productPath[0] == "aws" && productPath[1] != "securityhub" ? productPath[1] : "securityhub"
+        return ImportedFinding(
+            tool: tool, checkID: rule.id, title: try text("Title", in: f) ?? types[0], resourceID: resourceID, account: account,
+            region: region, severity: severity.lowercased(), result: result, observedAt: observed, requirements: [], findingID: id)
     }
 
     /// AWS Config `get-compliance-details-by-config-rule` output: `{"EvaluationResults": [...]}`.
@@ -218,7 +303,7 @@ enum FindingParsers {
                     resourceID: type.isEmpty ? resource : "\(type)/\(resource)", account: account, region: region,
                     severity: "", result: result, observedAt: observed, requirements: [])
             } catch let failure as JSONScan.Failure {
-                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index, message: failure.message)
+                throw ImportError(file: file, scan: scan, offset: failure.offset, record: index + 1, message: failure.message)
             }
         }
     }

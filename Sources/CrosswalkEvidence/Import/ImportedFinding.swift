@@ -18,9 +18,12 @@ public struct ImportedFinding: Sendable, Hashable {
     /// Requirements the tool maps the check to, in Crosswalk's notation.
     public var requirements: [RequirementRef]
 
+    /// - Parameter findingID: the tool's own id of the finding, for findings that are not the one
+    ///   result of a check on a resource (two Inspector CVEs on one instance are two findings under
+    ///   one check id): it joins the natural key. Empty for check results.
     public init(
         tool: String, checkID: String, title: String, resourceID: String, account: String, region: String, severity: String,
-        result: FindingResult, observedAt: String, requirements: [RequirementRef]
+        result: FindingResult, observedAt: String, requirements: [RequirementRef], findingID: String = ""
     ) {
         self.tool = tool
         self.checkID = checkID
@@ -32,10 +35,12 @@ public struct ImportedFinding: Sendable, Hashable {
         self.result = result
         self.observedAt = observedAt
         self.requirements = requirements
-        self.uid = Self.uid(tool: tool, naturalKey: Self.naturalKey(tool, checkID, account, region, resourceID))
+        let key = Self.naturalKey(tool, checkID, account, region, resourceID)
+        self.uid = Self.uid(tool: tool, naturalKey: findingID.isEmpty ? key : key + "|" + findingID)
     }
 
-    /// The natural key: the same check on the same resource is the same evidence item across scans.
+    /// The natural key: the same check on the same resource is the same evidence item across scans
+    /// (a finding with its own id adds `|` and that id).
     static func naturalKey(_ tool: String, _ check: String, _ account: String, _ region: String, _ resource: String) -> String {
         "\(tool)|\(check)|\(account)|\(region)|\(resource)"
     }

@@ -7,7 +7,7 @@ import Foundation
 struct JSONArrayStream {
     /// Where an element is, for messages.
     struct Position {
-        /// Its index in the array.
+        /// Its index in the array (0-based; messages name record index + 1).
         var index: Int
         /// The file offset of the buffer's first byte (buffer index + this = file offset).
         var bufferOffset: Int
@@ -139,7 +139,7 @@ struct JSONArrayStream {
                 end = try parse(JSONScan(buffer), cursor, Position(index: index, bufferOffset: bufferOffset))
             } catch let failure as JSONScan.Failure where failure.truncated {
                 if try refill() { continue }  // parse the element again with more bytes
-                throw Failure(message: "the file ends inside element \(index) (truncated?)", offset: bufferOffset + failure.offset, index: index)
+                throw Failure(message: "the file ends inside a record (truncated?)", offset: bufferOffset + failure.offset, index: index)
             }
             cursor = end
             index += 1

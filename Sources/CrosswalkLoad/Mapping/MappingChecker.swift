@@ -10,10 +10,17 @@ public struct MappingChecker: Sendable {
     /// Known Prowler service folder names (with `prowlerChecks`).
     public var prowlerServices: Set<String>?
 
-    public init(frameworks: [Framework], prowlerChecks: Set<String>? = nil, prowlerServices: Set<String>? = nil) {
+    /// Control ids defined outside the set being checked (when only some mapping files are checked,
+    /// the finding-type rules may name controls of the others).
+    public var otherControls: Set<String>
+
+    public init(
+        frameworks: [Framework], prowlerChecks: Set<String>? = nil, prowlerServices: Set<String>? = nil, otherControls: Set<String> = []
+    ) {
         self.frameworks = frameworks
         self.prowlerChecks = prowlerChecks
         self.prowlerServices = prowlerServices
+        self.otherControls = otherControls
     }
 
     public func check(_ set: MappingSet) -> Diagnostics {
@@ -72,6 +79,9 @@ public struct MappingChecker: Sendable {
 
         // Controls.
         var controls: [String: SourceLocation] = [:]
+        // Finding-type ids are linked into the automation hooks of the controls they name
+        // (`MappingSet.linkFindingTypes`): there they are not Config rule identifiers.
+        let findingTypeIDs = Set(set.findingTypes.map(\.id))
         for control in set.controls {
             if let first = controls[control.id] {
                 d.error("duplicate control id '\(control.id)' (first at \(first))", at: control.location)
@@ -86,7 +96,7 @@ public struct MappingChecker: Sendable {
                         at: control.location)
                 }
             }
-            for rule in control.configRules where !Self.looksLikeConfigRule(rule) {
+            for rule in control.configRules where !Self.looksLikeConfigRule(rule) && !findingTypeIDs.contains(rule) {
                 d.error("'\(rule)' is not an AWS Config managed rule identifier (UPPER_SNAKE_CASE)", at: control.location)
             }
             var links: Set<RequirementRef> = []
@@ -111,6 +121,31 @@ public struct MappingChecker: Sendable {
 
         // Not covered.
         for entry in set.notCovered { checkRef(entry.requirement, at: entry.location) }
+
+        // Finding types: unique ids that are not a Prowler check's, and controls that exist.
+        let controlIDs = Set(controls.keys).union(otherControls)
+        let sortedControls = controlIDs.sorted()
+        var ruleIDs: [String: SourceLocation] = [:]
+        for rule in set.findingTypes {
+            if let first = ruleIDs[rule.id] {
+                d.error("duplicate finding-type id '\(rule.id)' (first at \(first))", at: rule.location)
+            } else {
+                ruleIDs[rule.id] = rule.location
+            }
+            if let prowlerChecks, prowlerChecks.contains(rule.id) {
+                d.error("finding-type id '\(rule.id)' is a Prowler check id: findings of both would be counted as one check", at: rule.location)
+            }
+            var named: Set<String> = []
+            for control in rule.controls {
+                if !controlIDs.contains(control.id) {
+                    d.error(
+                        "finding-type '\(rule.id)' names unknown control '\(control.id)'\(Suggestion.hint(for: control.id, in: sortedControls))",
+                        at: control.location)
+                } else if !named.insert(control.id).inserted {
+                    d.error("finding-type '\(rule.id)' names control '\(control.id)' twice", at: control.location)
+                }
+            }
+        }
 
         // Crosswalks: each on its own, then against the ones before it (one pair of frameworks
         // belongs in one file).

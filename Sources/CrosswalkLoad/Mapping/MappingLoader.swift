@@ -29,9 +29,11 @@ public enum MappingLoader {
             set.notCovered = readNotCovered(root, diagnostics: &diagnostics)
         } else if root["maps"] != nil {
             if let crosswalk = readCrosswalk(root, diagnostics: &diagnostics) { set.crosswalks = [crosswalk] }
+        } else if root["finding-types"] != nil {
+            set.findingTypes = readFindingTypes(root, diagnostics: &diagnostics)
         } else {
             diagnostics.error(
-                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered' or 'maps' (with 'source' and 'target')",
+                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered', 'maps' (with 'source' and 'target') or 'finding-types'",
                 at: root.location)
         }
         return (set, diagnostics)
@@ -181,6 +183,46 @@ public enum MappingLoader {
                 let reason = f.text("reason", diagnostics: &diagnostics)
             else { return nil }
             return NotCovered(requirement: requirement, reason: reason.value, location: node.location)
+        }
+    }
+
+    // MARK: - findings/*.yaml
+
+    static let findingTypeKeys = ["id", "title", "types", "products", "generators", "controls"]
+
+    /// Security Hub finding types → the check id they are stored under and the controls they count
+    /// for. The control ids are checked against the control set by `MappingChecker`.
+    static func readFindingTypes(_ root: DataNode, diagnostics: inout Diagnostics) -> [FindingTypeRule] {
+        guard let file = MappingFields.open(root, as: "a finding-types file", keys: ["finding-types"], diagnostics: &diagnostics)
+        else { return [] }
+        return file.items("finding-types", diagnostics: &diagnostics).compactMap { node in
+            guard let f = MappingFields.open(node, as: "a finding-type rule", keys: findingTypeKeys, diagnostics: &diagnostics)
+            else { return nil }
+            let id = f.text("id", diagnostics: &diagnostics)
+            let title = f.text("title", diagnostics: &diagnostics)
+            let types = f.list("types", diagnostics: &diagnostics)
+            for type in types {
+                let namespace = String(type.value.split(separator: "/", maxSplits: 1).first ?? "")
+                if !FindingTypeRule.namespaces.contains(namespace) {
+                    diagnostics.error(
+                        "'\(type.value)' is not in an ASFF types namespace\(Suggestion.hint(for: namespace, in: FindingTypeRule.namespaces)); expected one of \(FindingTypeRule.namespaces.joined(separator: ", "))",
+                        at: type.location)
+                }
+            }
+            let products = f.list("products", diagnostics: &diagnostics)
+            let generators = f.list("generators", diagnostics: &diagnostics)
+            if types.isEmpty && products.isEmpty && generators.isEmpty {
+                diagnostics.error(
+                    "finding-type rule '\(id?.value ?? "?")' has no 'types', 'products' or 'generators' to match findings by",
+                    at: node.location)
+            }
+            let controls = f.list("controls", diagnostics: &diagnostics)
+            if controls.isEmpty { diagnostics.error("finding-type rule '\(id?.value ?? "?")' names no controls", at: f.location(of: "controls")) }
+            guard let id else { return nil }
+            return FindingTypeRule(
+                id: id.value, title: title?.value ?? "", types: types.map(\.value), products: products.map(\.value),
+                generators: generators.map(\.value),
+                controls: controls.map { FindingTypeRule.ControlReference(id: $0.value, location: $0.location) }, location: node.location)
         }
     }
 
