@@ -83,12 +83,11 @@ struct EvidenceCommand: ParsableCommand {
             guard let kind = EvidenceKind(rawValue: kind), kind != .automatedFinding else {
                 throw ValidationError("--kind must be one of document, screenshot, policy, config-export, attestation, aws-attestation")
             }
-            for path in file where !FileManager.default.fileExists(atPath: path) {
-                throw ValidationError("\(path): no such file")
-            }
         }
 
         func run() throws {
+            // A file that cannot be read is a problem of the input (exit 1), as in validate and show.
+            for path in file where !FileManager.default.fileExists(atPath: path) { throw RuntimeError("\(path): no such file") }
             let loaded = try Loaded(global)
             let refs = try requirement.map { try lookUpRequirement($0, in: loaded.frameworks, option: "requirement") }
             let frequencies = try control.map { try lookUpControl($0, in: loaded.index).frequency }
@@ -219,7 +218,7 @@ struct EvidenceCommand: ParsableCommand {
             guard let format = ImportFormat(rawValue: format) else {
                 throw ValidationError("--format must be one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file): no such file") }
+            guard FileManager.default.fileExists(atPath: file) else { throw RuntimeError("\(file): no such file") }
             // The catalogues load on another thread while the file is read (an import needs them
             // only at its end).
             let workspace = global.workspace

@@ -35,6 +35,7 @@ struct OSCALCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try Loaded(global)
+            for id in [source, target] { _ = try lookUpFramework(id, in: loaded.frameworks) }
             guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {
                 let known = loaded.mappings.crosswalks.map { "\($0.source) \($0.target)" }.sorted()
                 throw RuntimeError("no crosswalk from \(source) to \(target); shipped: \(known.joined(separator: ", "))")

@@ -164,6 +164,7 @@ struct NewUserCLITests {
             (["evidence", "list", "--control", "IAM-99"], "--control: unknown control 'IAM-99' (did you mean", "Usage: crosswalk evidence list"),
             (["evidence", "list", "--requirement", "hipaa:164.999"], "--requirement: no requirement '164.999' in hipaa", "Usage: crosswalk evidence list"),
             (["diff", "soc2", "soc2"], "give two different frameworks: 'soc2' compared with itself", "Usage: crosswalk diff "),
+            (["oscal", "export-mapping", "soc2", "iso27001"], "no framework with id 'iso27001' (did you mean", "Usage: crosswalk oscal export-mapping "),
         ])
     func usageErrors(_ arguments: [String], _ message: String, _ usage: String) throws {
         let store = try scratch("usage") + "/evidence.sqlite"
@@ -176,6 +177,20 @@ struct NewUserCLITests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("Error: \(message)"), "\(result.stderr)")
         #expect(result.stderr.contains(usage), "\(result.stderr)")
+    }
+
+    @Test("a file that is not there is a problem of the input (exit 1) in every command that reads one", arguments: [
+        ["validate", "no-such-file.yaml"], ["show", "no-such-file.yaml"], ["evidence", "import", "no-such-file.json"],
+        ["evidence", "add", "--control", "IAM-08", "--title", "t", "--owner", "o", "--effective", "2026-09-30", "--file", "no-such-file.md"],
+        ["oscal", "import-mapping", "no-such-file.json"],
+    ])
+    func missingFile(_ arguments: [String]) throws {
+        let store = try scratch("missing") + "/evidence.sqlite"
+        let result = try runCrosswalk(arguments + (arguments.first == "evidence" ? ["--store", store] : []))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("no-such-file"), "\(result.stderr)")
+        #expect(result.stderr.contains("no such file"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
     }
 
     @Test("counts agree with their nouns: 1 file, 1 error, 1 item, 1 audit log entry")
