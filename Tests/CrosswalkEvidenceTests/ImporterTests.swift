@@ -262,7 +262,7 @@ struct ImporterTests {
         ("asff-second-record-without-resources.json", 2, 13, 5),
         ("config-first-record-without-compliance-type.json", 1, 3, 5),
         ("prowler-csv-first-row-bad-status.csv", 1, 2, 0),
-        ("evidence-list-bad-kind.csv", 2, 3, 0),
+        ("evidence-list-bad-kind.csv", 2, 3, 21),  // at the kind field
     ])
     func recordNumbers(_ c: (String, Int, Int, Int)) throws {
         let store = try makeStore()

@@ -52,7 +52,8 @@ struct NewUserCLITests {
         let store = try scratch("csv") + "/evidence.sqlite"
         let result = try runCrosswalk(["evidence", "import", Paths.fixture("dates/evidence-csv-effective-to-april-31.csv"), "--store", store])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("evidence-csv-effective-to-april-31.csv:3:"), "\(result.stderr)")
+        // Line 3, at the effective_to field (after "Access review,document,IAM-08,,Identity and access manager,IdC,2026-04-01,").
+        #expect(result.stderr.contains("evidence-csv-effective-to-april-31.csv:3:75: error: effective_to '2026-04-31'"), "\(result.stderr)")
         #expect(result.stderr.contains("effective_to '2026-04-31' is not a day of the calendar: April 2026 has 30 days"), "\(result.stderr)")
         #expect(result.stderr.contains("nothing was imported"))
     }

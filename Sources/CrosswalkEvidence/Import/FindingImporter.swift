@@ -194,7 +194,7 @@ public struct FindingImporter {
         return text
     }
 
-    static func csvRows(_ path: String, delimiter: Character) throws -> [(line: Int, fields: [String])] {
+    static func csvRows(_ path: String, delimiter: Character) throws -> [CSVReader.Row] {
         do {
             return try CSVReader.rows(try readText(path), delimiter: delimiter)
         } catch let failure as CSVReader.Failure {
@@ -340,27 +340,31 @@ public struct FindingImporter {
                 guard let i = column[name], i < row.fields.count else { return "" }
                 return row.fields[i].trimmingCharacters(in: .whitespaces)
             }
-            func fail(_ message: String) -> ImportError { ImportError(file: path, line: row.line, record: index + 1, message: message) }
+            /// An error at the row, or at the start of the named field when there is one.
+            func fail(_ message: String, at name: String? = nil) -> ImportError {
+                let start = name.flatMap { column[$0] }.flatMap { $0 < row.starts.count ? row.starts[$0] : nil }
+                return ImportError(file: path, line: start?.line ?? row.line, column: start?.column, record: index + 1, message: message)
+            }
             guard row.fields.count == header.fields.count else { throw fail("\(row.fields.count) fields, expected \(header.fields.count)") }
-            guard !get("title").isEmpty else { throw fail("empty title") }
+            guard !get("title").isEmpty else { throw fail("empty title", at: "title") }
             guard let kind = EvidenceKind(rawValue: get("kind")) else {
-                throw fail("kind '\(get("kind"))' is not one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail("kind '\(get("kind"))' is not one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))", at: "kind")
             }
             for name in ["effective_from", "effective_to", "expires_at"] where name == "effective_from" || !get(name).isEmpty {
-                if let problem = ISODate.problem(get(name)) { throw fail("\(name) '\(get(name))' \(problem)") }
+                if let problem = ISODate.problem(get(name)) { throw fail("\(name) '\(get(name))' \(problem)", at: name) }
             }
             let status = get("status").isEmpty ? EvidenceStatus.submitted : EvidenceStatus(rawValue: get("status"))
-            guard let status else { throw fail("status '\(get("status"))' is not draft, submitted, accepted or rejected") }
+            guard let status else { throw fail("status '\(get("status"))' is not draft, submitted, accepted or rejected", at: "status") }
             let requirements = try split(get("requirements")).map { text -> RequirementRef in
-                guard let ref = RequirementRef(text) else { throw fail("'\(text)' is not FRAMEWORK:ID") }
-                if let knownRequirements, !knownRequirements.contains(ref) { throw fail("unknown requirement '\(text)'") }
+                guard let ref = RequirementRef(text) else { throw fail("'\(text)' is not FRAMEWORK:ID", at: "requirements") }
+                if let knownRequirements, !knownRequirements.contains(ref) { throw fail("unknown requirement '\(text)'", at: "requirements") }
                 return ref
             }
             let controls = split(get("controls"))
             guard !controls.isEmpty || !requirements.isEmpty else { throw fail("names neither a control nor a requirement") }
             let files = try split(get("file")).map { name -> String in
                 let full = name.hasPrefix("/") ? name : folder + "/" + name
-                guard FileManager.default.fileExists(atPath: full) else { throw fail("file '\(name)' not found") }
+                guard FileManager.default.fileExists(atPath: full) else { throw fail("file '\(name)' not found", at: "file") }
                 return full
             }
             return EvidenceStore.NewEvidence(
