@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CrosswalkAssess", targets: ["CrosswalkAssess"]),
         .library(name: "CrosswalkEvidence", targets: ["CrosswalkEvidence"]),
         .library(name: "CrosswalkRender", targets: ["CrosswalkRender"]),
+        .library(name: "CrosswalkApp", targets: ["CrosswalkApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,11 +63,21 @@ let package = Package(
             name: "CrosswalkRender",
             dependencies: ["CrosswalkModel", "CrosswalkAssess", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The application layer every front end shares: the use cases (open a project, assess,
+        // gap bundle, SoA, checklist, diff, evidence dates), values in and values out; never
+        // prints, exits or reads the clock or the environment. Stores come in as EvidenceReading.
+        .target(
+            name: "CrosswalkApp",
+            dependencies: [
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin CLI: option parsing and calls into the libraries.
         .executableTarget(
             name: "crosswalk",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkEvidence", "CrosswalkRender",
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkEvidence", "CrosswalkRender", "CrosswalkApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +100,10 @@ let package = Package(
                 "CJSONSkip", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "CrosswalkAppTests",
+            dependencies: ["CrosswalkApp", "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

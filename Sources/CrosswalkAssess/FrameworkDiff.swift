@@ -131,7 +131,7 @@ public struct VersionDiff: Sendable {
 
     /// Nil when no crosswalk joins the two.
     public static func compute(from: Framework, to: Framework, crosswalks: [Crosswalk]) -> VersionDiff? {
-        guard let crosswalk = crosswalks.first(where: { $0.source == from.id && $0.target == to.id }) else { return nil }
+        guard let crosswalk = crosswalks.first(where: { $0.kind == .editions && $0.source == from.id && $0.target == to.id }) else { return nil }
         var byID: [String: [CrosswalkLink]] = [:]
         for link in crosswalk.links { byID[link.source.id, default: []].append(link) }
         var rows: [Row] = []

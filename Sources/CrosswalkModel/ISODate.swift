@@ -38,4 +38,38 @@ public enum ISODate {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ]
+
+    /// `date` plus `days` (negative to go back), as YYYY-MM-DD; nil when `date` is not a real date.
+    /// Pure calendar arithmetic (days since 1970-01-01 and back), no time zones.
+    public static func adding(_ days: Int, to date: String) -> String? {
+        guard isValid(date) else { return nil }
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        return format(dayNumber(year: parts[0], month: parts[1], day: parts[2]) + days)
+    }
+
+    /// Days from 1970-01-01 to a Gregorian date (H. Hinnant's days_from_civil).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number (days from 1970-01-01), as YYYY-MM-DD.
+    public static func format(_ dayNumber: Int) -> String {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let y = String(year)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
+    }
 }

@@ -221,8 +221,16 @@ public struct CrosswalkLink: Sendable, Hashable {
 
 /// A crosswalk file: the links from one framework to another, with their provenance.
 public struct Crosswalk: Sendable, Hashable {
+    /// What a crosswalk joins: two frameworks, or two editions of one framework (each link of an
+    /// editions crosswalk is an old requirement's fate in the new edition; `crosswalk diff` then
+    /// reports fates instead of coverage).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case frameworks, editions
+    }
+
     public var source: String
     public var target: String
+    public var kind: Kind = .frameworks
     /// When the mapping was last reviewed (YYYY-MM-DD).
     public var date: String?
     public var provenance: String

@@ -157,6 +157,7 @@ public enum CrosswalkYAMLWriter {
         var out = comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n"
         out += "source: \(quote(crosswalk.source))\n"
         out += "target: \(quote(crosswalk.target))\n"
+        if crosswalk.kind != .frameworks { out += "kind: \(crosswalk.kind.rawValue)\n" }
         if let date { out += "date: \(quote(date))\n" }
         out += "provenance: \(quote(crosswalk.provenance))\n"
         out += "maps:\n"

@@ -1,11 +1,12 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkEvidence
 import CrosswalkModel
 import CrosswalkRender
 import Foundation
 
-struct ChecklistCommand: ParsableCommand {
+struct ChecklistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
         abstract: "The evidence checklist for control owners: one row per customer control the frameworks need.",
@@ -35,23 +36,20 @@ struct ChecklistCommand: ParsableCommand {
         try checkDate(asOf, option: "as-of")
     }
 
-    func run() throws {
-        let loaded = try Loaded(global)
-        let chosen = try frameworks.map { try lookUpFramework($0, in: loaded.frameworks) }
-        let evidence =
-            try readExistingStore(
-                store, actor: "crosswalk checklist", warn: global.printer, consequence: "no evidence was read, so every control shows as missing"
-            ) { try $0.list() } ?? []
-        let day = try asOf ?? Clock.today()
-        let checklist = Checklist.build(frameworks: chosen, index: loaded.index, evidence: evidence, asOf: day, addDays: addDays)
-        switch format {
-        case .csv: try OutputWriter.emit(ChecklistRender.csv(checklist), to: out)
-        case .md: try OutputWriter.emit(ChecklistRender.markdown(checklist), to: out)
-        case .json: try OutputWriter.emit(ChecklistRender.json(checklist), to: out)
-        case .xlsx:
-            let data = try XLSXWriter.workbook(checklist)
-            try OutputWriter.write([OutputFile(path: out!, bytes: [UInt8](data))])
-            FileHandle.standardError.write(Data("wrote \(out!): \(counted(checklist.rows.count, "control")), \(counted(checklist.inherited.count, "AWS-inherited requirement"))\n".utf8))
+    func run() async throws {
+        let project = try Project(global)
+        let opened = try openExistingStore(
+            store, actor: "crosswalk checklist", warn: global.printer, consequence: "no evidence was read, so every control shows as missing")
+        let checklist = try await Documents.checklist(project, frameworks: frameworks, store: opened, asOf: try asOf ?? Clock.today())
+        let bytes = try Documents.render(checklist, as: Documents.ChecklistFormat(rawValue: format.rawValue)!)
+        guard let out else {
+            writeOutput(bytes)
+            return
+        }
+        try OutputWriter.write([OutputFile(path: out, bytes: bytes)])
+        if format == .xlsx {
+            FileHandle.standardError.write(
+                Data("wrote \(out): \(counted(checklist.rows.count, "control")), \(counted(checklist.inherited.count, "AWS-inherited requirement"))\n".utf8))
         }
     }
 }

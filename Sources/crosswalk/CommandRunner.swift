@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkModel
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// the top-level one; an unknown subcommand gets "did you mean"; a runtime failure (exit 1) prints
 /// one line.
 enum CommandRunner {
-    static func run(_ root: ParsableCommand.Type, arguments: [String]) -> Never {
+    static func run(_ root: ParsableCommand.Type, arguments: [String]) async -> Never {
         if let (message, parent) = unknownSubcommand(in: arguments, root: root) {
             fail(message, usage: root.usageString(for: parent), help: helpHint(root, parent), code: .validationFailure)
         }
@@ -18,8 +19,17 @@ enum CommandRunner {
             root.exit(withError: error)
         }
         do {
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
+        } catch let error as AppError where error.kind == .request {
+            let type = Swift.type(of: command)
+            fail(error.message, usage: root.usageString(for: type), help: helpHint(root, type), code: .validationFailure)
+        } catch let error as AppError {
+            fail(error.message, usage: nil, help: nil, code: .failure)
         } catch let error as ValidationError {
             let type = Swift.type(of: command)
             fail(error.message, usage: root.usageString(for: type), help: helpHint(root, type), code: .validationFailure)

@@ -8,8 +8,8 @@ private let M_MMAP_THRESHOLD: Int32 = -3
 #endif
 
 @main
-struct Crosswalk: ParsableCommand {
-    static func main() {
+struct Crosswalk: AsyncParsableCommand {
+    static func main() async {
         #if os(Linux)
         // Keep freed memory in the process instead of handing large blocks back to the kernel and
         // faulting fresh zeroed pages in again: loading a large catalogue allocates and frees many
@@ -17,7 +17,7 @@ struct Crosswalk: ParsableCommand {
         _ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
         #endif
-        CommandRunner.run(Self.self, arguments: Array(CommandLine.arguments.dropFirst()))
+        await CommandRunner.run(Self.self, arguments: Array(CommandLine.arguments.dropFirst()))
     }
 
     /// Options every command shares, accepted before the subcommand too (`crosswalk --no-color frameworks`).

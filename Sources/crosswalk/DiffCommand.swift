@@ -1,11 +1,12 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkEvidence
 import CrosswalkModel
 import CrosswalkRender
 import Foundation
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What does framework B need that a programme for A does not cover?",
@@ -37,12 +38,11 @@ struct DiffCommand: ParsableCommand {
         if !matrix && frameworks.count != 2 { throw ValidationError("give two frameworks: A B (or --matrix)") }
     }
 
-    func run() throws {
-        let loaded = try Loaded(global)
-        func framework(_ id: String) throws -> Framework { try lookUpFramework(id, in: loaded.frameworks) }
+    func run() async throws {
+        let project = try Project(global)
         if matrix {
-            let chosen = try (frameworks.isEmpty ? loaded.frameworks.map(\.id) : frameworks).map(framework)
-            let result = CoverageMatrix.compute(chosen, index: loaded.index, directOnly: directOnly)
+            let chosen = try (frameworks.isEmpty ? project.frameworks.map(\.id) : frameworks).map { try project.framework($0) }
+            let result = CoverageMatrix.compute(chosen, index: project.index, directOnly: directOnly)
             switch format {
             case .text: writeOutput(DiffRender.text(result))
             case .json: writeOutput(DiffRender.json(result))
@@ -50,36 +50,24 @@ struct DiffCommand: ParsableCommand {
             }
             return
         }
-        let a = try framework(frameworks[0])
-        let b = try framework(frameworks[1])
-        guard a.id != b.id else {
-            throw ValidationError("give two different frameworks: '\(a.id)' compared with itself covers everything it needs")
-        }
-        if let version = VersionDiff.compute(from: a, to: b, crosswalks: loaded.mappings.crosswalks),
-            a.id.split(separator: "-").first == b.id.split(separator: "-").first
-        {
+        // The store is optional here: only one named on purpose is missed out loud.
+        let named = store != nil || ProcessInfo.processInfo.environment["CROSSWALK_STORE"] != nil
+        for id in frameworks { _ = try project.framework(id) }
+        let opened = try openExistingStore(
+            store, actor: "crosswalk diff", warn: named ? global.printer : nil, consequence: "no evidence to reuse is shown")
+        switch try await Documents.diff(project, from: frameworks[0], to: frameworks[1], directOnly: directOnly, store: opened) {
+        case .editions(let version):
             switch format {
             case .text: writeOutput(DiffRender.text(version))
             case .json: writeOutput(DiffRender.json(version))
             case .csv: writeOutput(DiffRender.csv(version))
             }
-            return
+        case .coverage(let diff, let reuse):
+            switch format {
+            case .text: writeOutput(DiffRender.text(diff, reuse: reuse))
+            case .json: writeOutput(DiffRender.json(diff, reuse: reuse))
+            case .csv: writeOutput(DiffRender.csv(diff, reuse: reuse))
+            }
         }
-        let diff = FrameworkDiff.compute(from: a, to: b, index: loaded.index, directOnly: directOnly)
-        let reuse = try evidenceReuse(diff, index: loaded.index)
-        switch format {
-        case .text: writeOutput(DiffRender.text(diff, reuse: reuse))
-        case .json: writeOutput(DiffRender.json(diff, reuse: reuse))
-        case .csv: writeOutput(DiffRender.csv(diff, reuse: reuse))
-        }
-    }
-
-    /// Evidence in the store for A's requirements that cover each row (when a store exists).
-    func evidenceReuse(_ diff: FrameworkDiff, index: MappingIndex) throws -> DiffRender.Reuse {
-        // The store is optional here: only one named on purpose is missed out loud.
-        let named = store != nil || ProcessInfo.processInfo.environment["CROSSWALK_STORE"] != nil
-        guard let items = try readExistingStore(store, actor: "crosswalk diff", warn: named ? global.printer : nil, consequence: "no evidence to reuse is shown", { try $0.list() })
-        else { return [:] }
-        return diff.evidenceReuse(index: index, evidence: items)
     }
 }

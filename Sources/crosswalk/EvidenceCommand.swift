@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkEvidence
 import CrosswalkModel
 import CrosswalkRender
@@ -88,10 +89,10 @@ struct EvidenceCommand: ParsableCommand {
         func run() throws {
             // A file that cannot be read is a problem of the input (exit 1), as in validate and show.
             for path in file where !FileManager.default.fileExists(atPath: path) { throw RuntimeError("\(path): no such file") }
-            let loaded = try Loaded(global)
-            let refs = try requirement.map { try lookUpRequirement($0, in: loaded.frameworks, option: "requirement") }
-            let frequencies = try control.map { try lookUpControl($0, in: loaded.index).frequency }
-            let expiry = expires ?? frequencies.map(\.days).min().map { addDays($0, to: effectiveTo ?? effective) }
+            let loaded = try Project(global)
+            let refs = try requirement.map { try loaded.requirement($0, option: "--requirement") }
+            let frequencies = try control.map { try loaded.control($0).frequency }
+            let expiry = EvidenceDates.expiry(given: expires, effective: effective, effectiveTo: effectiveTo, frequencies: frequencies)
             let store = try storeOptions.open(create: true)
             let item = try store.add(
                 .init(
@@ -99,15 +100,10 @@ struct EvidenceCommand: ParsableCommand {
                     source: source, effectiveFrom: effective, effectiveTo: effectiveTo, expiresAt: expiry, notes: notes, files: file))
             writeOutput("added \(item.displayID): \(item.title)\(item.expiresAt.map { ", expires \($0)" } ?? "")\n")
             let today = try Clock.today()
-            if item.isExpired(on: today), let expiry = item.expiresAt {
-                let why = expires != nil
-                    ? "--expires \(expiry)"
-                    : "the controls' shortest review frequency counts it for \(counted(frequencies.map(\.days).min() ?? 0, "day")) after \(effectiveTo ?? effective)"
-                global.printer.print([
-                    .warning(
-                        "\(item.displayID) has already expired: it stopped counting on \(expiry) (\(why)), before today, \(today); give --effective and --effective-to for the audit window it belongs to, or --expires",
-                        at: .file(storeOptions.path))
-                ])
+            if let warning = EvidenceDates.alreadyExpired(
+                item, today: today, given: expires, effective: effective, effectiveTo: effectiveTo, frequencies: frequencies)
+            {
+                global.printer.print([.warning(warning, at: .file(storeOptions.path))])
             }
         }
     }
@@ -134,13 +130,13 @@ struct EvidenceCommand: ParsableCommand {
             var filter = EvidenceFilter()
             // Every id a filter names must exist, the same way for each filter.
             if control != nil || requirement != nil || framework != nil {
-                let loaded = try Loaded(global)
+                let loaded = try Project(global)
                 if let control {
-                    let found = try lookUpControl(control, in: loaded.index)
+                    let found = try loaded.control(control)
                     filter.control = control
                     filter.controlChecks = Set(found.prowlerChecks + found.configRules)
                 }
-                if let requirement { filter.requirement = try lookUpRequirement(requirement, in: loaded.frameworks, option: "requirement") }
+                if let requirement { filter.requirement = try loaded.requirement(requirement, option: "--requirement") }
                 if let framework { filter.framework = try lookUpFramework(framework, in: loaded.frameworks, option: "framework").id }
             }
             if let status {
@@ -298,17 +294,8 @@ struct EvidenceCommand: ParsableCommand {
 
 /// `E-12` or `12`.
 func parseID(_ text: String) throws -> Int64 {
-    let digits = text.hasPrefix("E-") || text.hasPrefix("e-") ? String(text.dropFirst(2)) : text
-    guard let id = Int64(digits), id > 0 else { throw ValidationError("'\(text)' is not an evidence id (E-12)") }
-    return id
-}
-
-/// A date plus days (YYYY-MM-DD, UTC).
-func addDays(_ days: Int, to date: String) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withFullDate]
-    guard let start = f.date(from: date) else { return date }
-    return f.string(from: start.addingTimeInterval(Double(days) * 86_400))
+    guard let id = EvidenceID(text) else { throw ValidationError("'\(text)' is not an evidence id (E-12)") }
+    return id.number
 }
 
 /// A one-line progress indicator on standard error, shown only on a terminal and only once the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkEvidence
 import CrosswalkLoad
@@ -6,7 +7,7 @@ import CrosswalkModel
 import CrosswalkRender
 import Foundation
 
-struct GapCommand: ParsableCommand {
+struct GapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gap",
         abstract: "Where do we stand against a framework, why, and what next: a gap report into Output/.",
@@ -36,126 +37,40 @@ struct GapCommand: ParsableCommand {
         if frameworks.isEmpty && !all { throw ValidationError("name a framework (or several, or --all)") }
     }
 
-    func run() throws {
-        let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: frameworks)
-        let ids = all ? inputs.loaded.frameworks.map(\.id) : frameworks
-        for id in ids { _ = try lookUpFramework(id, in: inputs.loaded.frameworks) }
+    func run() async throws {
+        let context = try await assessmentContext(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: frameworks)
+        let ids = all ? context.project.frameworks.map(\.id) : frameworks
+        let formats: Set<GapReports.Format> = format == .all ? Set(GapReports.Format.allCases) : [GapReports.Format(rawValue: format.rawValue)!]
         // Every document of every framework is built before any is written: a failure (a PDF
         // that does not compile, say) leaves every report folder as it was.
-        let reports = try ids.map { try report($0, inputs) }
-        for report in reports {
-            let paths = try OutputWriter.write(report.files, in: report.folder)
-            writeOutput(report.summary)
+        let folders = try await GapReports.build(
+            context, frameworks: ids, formats: formats, outFolder: out, workingDirectory: FileManager.default.currentDirectoryPath,
+            pdf: TypstPDF())
+        for folder in folders {
+            let paths = try OutputWriter.write(folder.files, in: folder.path)
+            let counts = folder.assessment.counts
+            let summary = RequirementStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+            writeOutput("\(folder.assessment.framework.id): \(summary); coverage \(folder.assessment.coverage)%\n")
             writeOutput("wrote \(paths.dropLast().joined(separator: ", ")) and \(paths.last ?? "")\n")
         }
     }
-
-    /// One framework's report folder, as data: the documents and their SHA256SUMS.
-    struct Report {
-        var folder: String
-        var files: [OutputFile]
-        var summary: String
-    }
-
-    func report(_ id: String, _ inputs: AssessmentInputs) throws -> Report {
-        let (fw, assessment, evidence) = try inputs.assess(id)
-        let loaded = inputs.loaded
-        let storeFolder = inputs.store?.folder ?? ""
-        let folder = out + "/" + fw.id
-        var files: [OutputFile] = []
-        // md, html and pdf are three renderings of one document, built once.
-        let document = format == .json ? nil : GapReportRender.document(assessment, index: loaded.index, evidence: evidence)
-        if format == .md || format == .all, let document { files.append(OutputFile(path: "gap-report.md", text: document.markdown())) }
-        if format == .html || format == .all, let document { files.append(OutputFile(path: "gap-report.html", text: document.html())) }
-        if format == .json || format == .all {
-            files.append(OutputFile(path: "gap-report.json", text: GapReportRender.json(assessment, index: loaded.index)))
-        }
-        if format == .pdf || format == .all, let document {
-            let pdf = try TypstPDF.pdf(document.typst(date: inputs.asOf), what: "the \(fw.id) gap report")
-            files.append(OutputFile(path: "gap-report.pdf", bytes: pdf))
-        }
-
-        // The digest: every file written, then every evidence file the report cites (by its store path).
-        var sums = ""
-        for file in files { sums += "\(EvidenceStore.sha256(of: file.bytes))  \(file.path)\n" }
-        for item in evidence.sorted(by: { $0.id < $1.id }) {
-            for file in item.files {
-                sums += "\(file.sha256)  \(relativePath(storeFolder + "/" + file.storedPath, from: folder))\n"
-            }
-        }
-        files.append(OutputFile(path: "SHA256SUMS", text: sums))
-
-        let counts = assessment.counts
-        let summary = RequirementStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-        return Report(folder: folder, files: files, summary: "\(fw.id): \(summary); coverage \(assessment.coverage)%\n")
-    }
 }
 
-/// What `gap` and `soa` assess: the frameworks, the scope (file or default), the evidence store
-/// (summarised once, in SQL) and the as-of date.
-struct AssessmentInputs {
-    var loaded: Loaded
-    var scope: Scope
-    var summary: EvidenceSummary
-    var store: EvidenceStore?
-    var asOf: String
-
-    init(global: GlobalOptions, scope: String?, store: String?, asOf: String?, defaultFrameworks: [String]) throws {
-        loaded = try Loaded(global)
-        self.asOf = try asOf ?? Clock.today()
-
-        let defaultScope = global.mappingsDirectory + "/scope.yaml"
-        let scopePath = scope ?? (FileManager.default.fileExists(atPath: defaultScope) ? defaultScope : nil)
-        if let scopePath {
-            let (source, failure) = Workspace.read(scopePath)
-            guard let source else {
-                global.printer.print(failure.map { [$0] } ?? [])
-                throw ExitCode(1)
-            }
-            let (parsed, diagnostics) = ScopeLoader.load(source, frameworks: loaded.frameworks)
-            global.printer.print(diagnostics.sorted)
-            guard let parsed else { throw ExitCode(1) }
-            self.scope = parsed
-        } else {
-            let year = String(self.asOf.prefix(4))
-            self.scope = Scope(
-                organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: defaultFrameworks,
-                soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
-        }
-
-        let day = self.asOf
-        let opened = try readExistingStore(
-            store, actor: "crosswalk", warn: global.printer,
-            consequence: "no evidence was read, so every requirement that needs the customer's evidence is a gap"
-        ) { ($0, try $0.summary(asOf: day)) }
-        self.store = opened?.0
-        summary = opened?.1 ?? EvidenceSummary()
-    }
-
-    /// The assessment of one framework and the evidence items it cites (read whole for the report).
-    func assess(_ id: String) throws -> (framework: Framework, assessment: Assessment, evidence: [EvidenceItem]) {
-        let framework = try lookUpFramework(id, in: loaded.frameworks)
-        let assessment = Assessment.run(framework: framework, index: loaded.index, summary: summary, scope: scope, asOf: asOf)
-        var evidence: [EvidenceItem] = []
-        if let store {
-            let cited = Set(assessment.requirements.flatMap(\.evidence)).compactMap { Int64($0.dropFirst(2)) }.sorted()
-            do {
-                evidence = try store.items(cited)
-            } catch {
-                throw RuntimeError("cannot read the evidence store: \(EvidenceStore.describe(error))")
-            }
-        }
-        return (framework, assessment, evidence)
-    }
-}
-
-/// `path` as seen from the folder `base` (`../store/files/sha256/…`), so that SHA256SUMS names the
-/// same files wherever the tree is and `sha256sum -c SHA256SUMS` works in the report folder.
-func relativePath(_ path: String, from base: String) -> String {
-    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-    func components(_ p: String) -> [String] { URL(fileURLWithPath: p, relativeTo: here).standardizedFileURL.pathComponents }
-    let target = components(path), from = components(base)
-    var common = 0
-    while common < min(target.count, from.count), target[common] == from[common] { common += 1 }
-    return (Array(repeating: "..", count: from.count - common) + target[common...]).joined(separator: "/")
+/// What `gap` and `soa` assess: the project, the scope (the file given, Mappings/scope.yaml when
+/// present, else the default), the evidence store when there is one (read once), the as-of date.
+/// Scope diagnostics are printed; errors stop the command (exit 1).
+func assessmentContext(
+    global: GlobalOptions, scope: String?, store: String?, asOf: String?, defaultFrameworks: [String]
+) async throws -> AssessmentContext {
+    let project = try Project(global)
+    let day = try asOf ?? Clock.today()
+    let (chosen, diagnostics) = ScopeChoice.load(
+        path: scope, defaultPath: global.mappingsDirectory + "/scope.yaml", frameworks: project.frameworks,
+        defaultFrameworks: defaultFrameworks, asOf: day, exists: { FileManager.default.fileExists(atPath: $0) })
+    global.printer.print(diagnostics.sorted)
+    guard let chosen else { throw ExitCode(1) }
+    let opened = try openExistingStore(
+        store, actor: "crosswalk", warn: global.printer,
+        consequence: "no evidence was read, so every requirement that needs the customer's evidence is a gap")
+    return try await AssessmentContext.make(project: project, scope: chosen, asOf: day, store: opened)
 }

@@ -100,13 +100,12 @@ func storePath(_ given: String?) -> String {
     given ?? ProcessInfo.processInfo.environment["CROSSWALK_STORE"] ?? ".crosswalk/evidence.sqlite"
 }
 
-/// What `read` takes from the evidence store, when there is one (nil when there is none: reports
-/// then show no evidence, and `warn` says so on standard error, naming where it looked). A store
-/// that cannot be read is an error naming it. It never creates a store.
-func readExistingStore<T>(
-    _ given: String?, actor: String, warn printer: DiagnosticPrinter?, consequence: String = "no evidence was read",
-    _ read: (EvidenceStore) throws -> T
-) throws -> T? {
+/// The evidence store, when there is one (nil when there is none: reports then show no evidence,
+/// and `warn` says so on standard error, naming where it looked). A store that cannot be opened is
+/// an error naming it. It never creates a store.
+func openExistingStore(
+    _ given: String?, actor: String, warn printer: DiagnosticPrinter?, consequence: String = "no evidence was read"
+) throws -> EvidenceStore? {
     let path = storePath(given)
     guard FileManager.default.fileExists(atPath: path) else {
         printer?.print([
@@ -117,7 +116,7 @@ func readExistingStore<T>(
         return nil
     }
     do {
-        return try read(try EvidenceStore(path: path, actor: actor))
+        return try EvidenceStore(path: path, actor: actor)
     } catch {
         throw RuntimeError("cannot read the evidence store \(path): \(EvidenceStore.describe(error))")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkModel
 import CrosswalkRender
@@ -32,7 +33,7 @@ struct MapCommand: ParsableCommand {
         guard let ref = RequirementRef(requirement) else {
             throw ValidationError("'\(requirement)' is not of the form FRAMEWORK:ID (e.g. soc2:CC6.1)")
         }
-        let loaded = try Loaded(global)
+        let loaded = try Project(global)
         if let to { _ = try lookUpFramework(to, in: loaded.frameworks, option: "to") }
         let found = try lookUpRequirement(ref, in: loaded.frameworks)
         let mapping = RequirementMapping(
@@ -51,7 +52,7 @@ struct ControlsCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let loaded = try Loaded(global)
+        let loaded = try Project(global)
         switch format {
         case .text: writeOutput(MappingListRender.controlsText(loaded.mappings.controls, frameworks: loaded.frameworks.map(\.id)))
         case .json: writeOutput(MappingListRender.controlsJSON(loaded.mappings.controls))
@@ -69,7 +70,7 @@ struct ServicesCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let loaded = try Loaded(global)
+        let loaded = try Project(global)
         switch format {
         case .text: writeOutput(MappingListRender.servicesText(loaded.mappings.services))
         case .json: writeOutput(MappingListRender.servicesJSON(loaded.mappings.services))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkLoad
 import CrosswalkModel
 import CrosswalkRender
@@ -34,7 +35,7 @@ struct OSCALCommand: ParsableCommand {
         }
 
         func run() throws {
-            let loaded = try Loaded(global)
+            let loaded = try Project(global)
             for id in [source, target] { _ = try lookUpFramework(id, in: loaded.frameworks) }
             guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {
                 let known = loaded.mappings.crosswalks.map { "\($0.source) \($0.target)" }.sorted()
@@ -50,7 +51,7 @@ struct OSCALCommand: ParsableCommand {
             try OutputWriter.emit(text, to: out)
         }
 
-        func titleOf(_ id: String, _ loaded: Loaded) -> String {
+        func titleOf(_ id: String, _ loaded: Project) -> String {
             loaded.frameworks.first { $0.id == id }?.title ?? id
         }
     }

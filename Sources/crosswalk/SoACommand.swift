@@ -1,10 +1,11 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkModel
 import CrosswalkRender
 import Foundation
 
-struct SoACommand: ParsableCommand {
+struct SoACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soa",
         abstract: "The ISO/IEC 27001 Statement of Applicability: every Annex A control, applicable or not and why, its status, controls and evidence.",
@@ -27,24 +28,16 @@ struct SoACommand: ParsableCommand {
         try checkDate(asOf, option: "as-of")
     }
 
-    func run() throws {
-        let inputs = try AssessmentInputs(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: [framework])
-        let soa = StatementOfApplicability(try inputs.assess(framework).assessment, index: inputs.loaded.index)
-        switch format {
-        case .md: try OutputWriter.emit(soa.markdown(), to: out)
-        case .csv: try OutputWriter.emit(soa.csv(), to: out)
-        case .pdf:
-            let pdf = try TypstPDF.pdf(soa.document().typst(date: inputs.asOf), what: "the Statement of Applicability")
-            try OutputWriter.write([OutputFile(path: out!, bytes: pdf)])
-        case .xlsx:
-            let data = try XLSXWriter.workbook(
-                sheet: "Statement of Applicability", header: ["Control", "Title", "Applicable", "Justification", "Implementation status", "Customer controls", "Evidence"],
-                rows: soa.rows.map { [$0.id, $0.title, $0.applicable ? "yes" : "no", $0.justification, $0.status.rawValue, $0.controls.joined(separator: " "), $0.evidence.joined(separator: " ")] },
-                statusColumn: 4, widths: [9, 44, 11, 70, 20, 30, 24])
-            try OutputWriter.write([OutputFile(path: out!, bytes: [UInt8](data))])
+    func run() async throws {
+        let context = try await assessmentContext(global: global, scope: scope, store: store, asOf: asOf, defaultFrameworks: [framework])
+        let (statement, bytes) = try await Documents.statementOfApplicability(
+            context, framework: framework, format: Documents.SoAFormat(rawValue: format.rawValue)!, pdf: TypstPDF())
+        guard let out else {
+            writeOutput(bytes)
+            return
         }
-        if out != nil {
-            FileHandle.standardError.write(Data("wrote \(out!): \(soa.rows.count) Annex A controls, \(soa.rows.filter(\.applicable).count) applicable\n".utf8))
-        }
+        try OutputWriter.write([OutputFile(path: out, bytes: bytes)])
+        FileHandle.standardError.write(
+            Data("wrote \(out): \(statement.rows.count) Annex A controls, \(statement.rows.filter(\.applicable).count) applicable\n".utf8))
     }
 }

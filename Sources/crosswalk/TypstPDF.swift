@@ -1,8 +1,11 @@
+import CrosswalkApp
 import Foundation
 
 /// Compiles Typst source to PDF with the Typst compiler from PyPI (`typst`, pinned in scripts/setup):
 /// one wheel with the compiler and its fonts, no network at run time (docs/pdf.md says why).
-enum TypstPDF {
+struct TypstPDF: PDFRendering {
+    func pdf(fromTypst source: String, documentName: String) throws -> [UInt8] { try Self.pdf(source, what: documentName) }
+
     /// The Python side: compile, and on failure print the compiler's own message (never a
     /// traceback) and exit 3; exit 4 when the typst package is missing.
     static let script = """

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkLoad
 import CrosswalkRender
@@ -43,7 +44,7 @@ struct ValidateCommand: ParsableCommand {
                 writeOutput(summary)
                 throw ExitCode(1)
             }
-            let loaded = try Loaded(global)
+            let loaded = try Project(global)
             let figures = loaded.frameworks.map { FrameworkCoverage.compute(for: $0, index: loaded.index) }
             let controls = ControlResponsibility.compute(index: loaded.index)
             let controlWarnings = ControlResponsibility.warnings(index: loaded.index)

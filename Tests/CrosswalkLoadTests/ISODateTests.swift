@@ -1,3 +1,4 @@
+import Foundation
 import CrosswalkModel
 import Testing
 
@@ -26,5 +27,31 @@ struct ISODateTests {
     func impossibleDays(_ text: String, _ problem: String) {
         #expect(!ISODate.isValid(text))
         #expect(ISODate.problem(text) == problem)
+    }
+}
+
+extension ISODateTests {
+    @Test(
+        "adding days crosses months, years and February 29",
+        arguments: [
+            ("2026-09-30", 92, "2026-12-31"), ("2026-09-30", 1, "2026-10-01"), ("2024-02-28", 1, "2024-02-29"),
+            ("2026-02-28", 1, "2026-03-01"), ("2026-12-31", 366, "2028-01-01"), ("2000-03-01", -1, "2000-02-29"),
+            ("1970-01-01", 0, "1970-01-01"), ("2099-12-31", 1, "2100-01-01"),
+        ])
+    func adding(_ date: String, _ days: Int, _ expected: String) {
+        #expect(ISODate.adding(days, to: date) == expected)
+    }
+
+    @Test("adding agrees with Foundation's calendar over ten years of days")
+    func addingAgreesWithFoundation() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        var date = formatter.date(from: "2020-01-01")!
+        for offset in 0..<3653 {
+            let text = formatter.string(from: date)
+            #expect(ISODate.adding(offset, to: "2020-01-01") == text)
+            #expect(ISODate.format(ISODate.dayNumber(year: Int(text.prefix(4))!, month: Int(text.dropFirst(5).prefix(2))!, day: Int(text.suffix(2))!)) == text)
+            date = date.addingTimeInterval(86_400)
+        }
     }
 }

@@ -1,25 +1,6 @@
 import CrosswalkModel
 import GRDB
 
-/// Which items `evidence list` shows.
-public struct EvidenceFilter: Sendable {
-    /// Items linked to this control directly, or findings of one of its Prowler checks.
-    public var control: String?
-    /// The control's automation hooks (Prowler check ids), supplied by the caller from the mappings.
-    public var controlChecks: Set<String> = []
-    /// Items linked to this requirement.
-    public var requirement: RequirementRef?
-    /// Items linked to any requirement of this framework.
-    public var framework: String?
-    public var status: EvidenceStatus?
-    /// Only items expired on this date (YYYY-MM-DD).
-    public var expiredOn: String?
-    /// Only automated findings whose latest result is FAIL.
-    public var failing = false
-
-    public init() {}
-}
-
 extension EvidenceStore {
     /// One item with its links, files and finding details.
     public func item(_ id: Int64) throws -> EvidenceItem? {

@@ -7,7 +7,7 @@ import GRDB
 /// The embedded evidence store: SQLite (WAL) through GRDB, with attached files kept beside it by
 /// SHA-256 (`files/sha256/ab/cdef…`). Every command is one transaction: a failure or a killed
 /// process leaves the store as it was. Changes add revisions and append to a hash-chained audit log.
-public final class EvidenceStore {
+public final class EvidenceStore: Sendable {
     /// The SQLite file.
     public let path: String
     /// The folder holding the SQLite file and `files/`.
@@ -366,4 +366,14 @@ public final class StreamingSHA256: @unchecked Sendable {
     public init() {}
     public func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
     public func finish() -> String { EvidenceStore.hex(hasher.finalize()) }
+}
+
+// MARK: - The model's store interface
+
+extension EvidenceStore: EvidenceReading {
+    public var fileFolder: String? { folder }
+
+    public var location: String { path }
+
+    public func explain(_ error: Error) -> String { Self.describe(error) }
 }

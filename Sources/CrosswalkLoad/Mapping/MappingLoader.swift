@@ -231,11 +231,12 @@ public enum MappingLoader {
     static func readCrosswalk(_ root: DataNode, diagnostics: inout Diagnostics) -> Crosswalk? {
         guard
             let file = MappingFields.open(
-                root, as: "a crosswalk file", keys: ["source", "target", "date", "provenance", "maps"], diagnostics: &diagnostics),
+                root, as: "a crosswalk file", keys: ["source", "target", "kind", "date", "provenance", "maps"], diagnostics: &diagnostics),
             let source = file.text("source", diagnostics: &diagnostics),
             let target = file.text("target", diagnostics: &diagnostics)
         else { return nil }
         let provenance = file.text("provenance", diagnostics: &diagnostics)?.value ?? ""
+        let kind = file.choice("kind", Crosswalk.Kind.self, required: false, diagnostics: &diagnostics) ?? .frameworks
         let date = file.text("date", required: false, diagnostics: &diagnostics)
         if let date, let problem = ISODate.problem(date.value) {
             diagnostics.error("date '\(date.value)' \(problem)", at: date.location)
@@ -264,8 +265,10 @@ public enum MappingLoader {
                 source: from, target: to, relationship: relationship, rationale: rationale, strength: strength, note: note,
                 location: node.location)
         }
-        return Crosswalk(
+        var crosswalk = Crosswalk(
             source: source.value, target: target.value, date: date?.value, provenance: provenance, links: links,
             location: root.location)
+        crosswalk.kind = kind
+        return crosswalk
     }
 }

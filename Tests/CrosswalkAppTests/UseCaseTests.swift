@@ -1,0 +1,130 @@
+import CrosswalkApp
+import CrosswalkAssess
+import CrosswalkLoad
+import CrosswalkModel
+import Foundation
+import Testing
+
+/// The application layer's use cases, run as a server would run them: values in, values out, a
+/// store behind the EvidenceReading interface (here in memory), no disk written.
+@Suite("application use cases")
+struct UseCaseTests {
+    let policy = EvidenceItem(
+        id: 7, title: "Encryption standard", kind: .policy, controls: ["DAT-09"], owner: "CISO", effectiveFrom: "2026-09-01",
+        addedAt: "2026-09-02T10:00:00Z", expiresAt: "2027-09-01", status: .accepted,
+        files: [EvidenceFile(name: "encryption.md", sha256: String(repeating: "ab", count: 32), size: 10, storedPath: "files/sha256/ab/abab")])
+
+    func context(_ store: (any EvidenceReading)?, frameworks: [String] = ["hipaa"]) async throws -> AssessmentContext {
+        try await AssessmentContext.make(project: AppFixtures.project, scope: AppFixtures.scope(frameworks), asOf: "2026-11-22", store: store)
+    }
+
+    @Test("a gap bundle is every document and a SHA256SUMS over them and the cited evidence files, as data")
+    func gapBundle() async throws {
+        let folders = try await GapReports.build(
+            try await context(MemoryStore(items: [policy])), frameworks: ["hipaa"], formats: Set(GapReports.Format.allCases),
+            outFolder: "/reports", workingDirectory: "/work", pdf: FakePDF())
+        let folder = try #require(folders.first)
+        #expect(folders.count == 1)
+        #expect(folder.path == "/reports/hipaa")
+        #expect(folder.files.map(\.path) == ["gap-report.md", "gap-report.html", "gap-report.json", "gap-report.pdf", "SHA256SUMS"])
+        let sums = String(decoding: folder.files.last!.bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(sums.count == 5)
+        for (line, file) in zip(sums, folder.files.dropLast()) {
+            #expect(line == "\(Digest.sha256(file.bytes))  \(file.path)")
+        }
+        // The cited policy's file, named from the report folder to the store's files.
+        #expect(sums.last == "\(String(repeating: "ab", count: 32))  ../../stores/acme/files/sha256/ab/abab")
+        #expect(folder.assessment.requirements.contains { $0.evidence.contains("E-7") })
+    }
+
+    @Test("the same inputs give the same bytes")
+    func deterministic() async throws {
+        func build() async throws -> [OutputFile] {
+            try await GapReports.build(
+                try await context(MemoryStore(items: [policy])), frameworks: ["hipaa", "soc2"], formats: [.md, .json], outFolder: "out",
+                workingDirectory: "/work", pdf: FakePDF()
+            ).flatMap(\.files)
+        }
+        let one = try await build()
+        let two = try await build()
+        #expect(one == two)
+        #expect(one.count == 6)
+    }
+
+    @Test("a PDF failing for the second framework fails the whole bundle: nothing is returned to write, not even the first")
+    func pdfFailure() async throws {
+        await #expect(throws: AppError(.failure, "Typst could not compile the soc2 gap report as PDF: boom")) {
+            try await GapReports.build(
+                try await context(nil), frameworks: ["hipaa", "soc2"], formats: [.md, .pdf], outFolder: "out", workingDirectory: "/",
+                pdf: FakePDF(failing: "soc2"))
+        }
+    }
+
+    @Test("an unknown framework is a request error with did-you-mean, before anything is built")
+    func unknownFramework() async throws {
+        await #expect(throws: AppError(.request, "no framework with id 'hipa' (did you mean 'hipaa'?); known: gdpr, hipaa, iso27001-2013, iso27001-2022, soc1, soc2")) {
+            try await GapReports.build(try await context(nil), frameworks: ["hipaa", "hipa"], formats: [.json], outFolder: "out", workingDirectory: "/", pdf: FakePDF())
+        }
+    }
+
+    @Test("a store that fails is named, with its own explanation")
+    func brokenStore() async throws {
+        await #expect(throws: AppError(.failure, "cannot read the evidence store postgres://db.example/crosswalk: the connection was refused")) {
+            try await context(BrokenStore())
+        }
+        await #expect(throws: AppError(.failure, "cannot read the evidence store postgres://db.example/crosswalk: the connection was refused")) {
+            try await Documents.checklist(AppFixtures.project, frameworks: ["soc2"], store: BrokenStore(), asOf: "2026-11-22")
+        }
+    }
+
+    @Test("diff picks the editions diff from the crosswalk's kind, not from the ids")
+    func diffKinds() async throws {
+        guard case .editions(let version) = try await Documents.diff(AppFixtures.project, from: "iso27001-2013", to: "iso27001-2022", directOnly: false, store: nil)
+        else { Issue.record("iso27001-2013 → iso27001-2022 is an editions crosswalk"); return }
+        #expect(version.rows.count > 100)
+        guard case .coverage = try await Documents.diff(AppFixtures.project, from: "iso27001-2022", to: "soc2", directOnly: false, store: nil)
+        else { Issue.record("iso27001-2022 → soc2 is a coverage diff"); return }
+        // The same pair, with the crosswalk marked as one between frameworks: a coverage diff.
+        var project = AppFixtures.project
+        project.mappings.crosswalks = project.mappings.crosswalks.map { var c = $0; c.kind = .frameworks; return c }
+        guard case .coverage = try await Documents.diff(project, from: "iso27001-2013", to: "iso27001-2022", directOnly: false, store: nil)
+        else { Issue.record("without kind: editions the pair is compared for coverage"); return }
+        await #expect(throws: AppError.self) { try await Documents.diff(AppFixtures.project, from: "soc2", to: "soc2", directOnly: false, store: nil) }
+    }
+
+    @Test("the checklist reads the store through the interface and dates its next reviews")
+    func checklist() async throws {
+        let checklist = try await Documents.checklist(AppFixtures.project, frameworks: ["hipaa"], store: MemoryStore(items: [policy]), asOf: "2026-11-22")
+        let row = try #require(checklist.rows.first { $0.control.id == "DAT-09" })
+        #expect(row.latestEvidence?.id == 7)
+        #expect(row.nextDue == ISODate.adding(row.control.frequency.days, to: "2026-09-01"))
+        let xlsx = try Documents.render(checklist, as: .xlsx)
+        #expect(xlsx.starts(with: [0x50, 0x4B, 0x03, 0x04]))  // a zip
+    }
+}
+
+@Suite("evidence dates and ids")
+struct EvidenceRuleTests {
+    @Test("expiry: given, else the window's end plus the shortest frequency, else none")
+    func expiry() {
+        #expect(EvidenceDates.expiry(given: "2027-01-01", effective: "2026-09-30", effectiveTo: nil, frequencies: [.continuous]) == "2027-01-01")
+        #expect(EvidenceDates.expiry(given: nil, effective: "2026-09-30", effectiveTo: nil, frequencies: [.annual, .quarterly]) == "2026-12-31")
+        #expect(EvidenceDates.expiry(given: nil, effective: "2026-07-01", effectiveTo: "2026-09-30", frequencies: [.quarterly]) == "2026-12-31")
+        #expect(EvidenceDates.expiry(given: nil, effective: "2026-09-30", effectiveTo: nil, frequencies: []) == nil)
+    }
+
+    @Test("evidence ids: E-12, e-12 and 12; nothing else")
+    func ids() {
+        #expect(EvidenceID("E-12")?.number == 12)
+        #expect(EvidenceID("e-12")?.number == 12)
+        #expect(EvidenceID("12")?.description == "E-12")
+        for bad in ["E-0", "E-", "-3", "E-1x", "x", "", "E-+5"] { #expect(EvidenceID(bad) == nil, "\(bad)") }
+    }
+
+    @Test("relative paths between folders, from the working directory")
+    func relativePaths() {
+        #expect(Paths.relative("store/files/a", from: "Output/acme/hipaa", workingDirectory: "/w") == "../../../store/files/a")
+        #expect(Paths.relative("/s/files/a", from: "/s/reports/x", workingDirectory: "/w") == "../../files/a")
+        #expect(Paths.relative("Output/acme/store/./files/../files/a", from: "Output/acme/hipaa", workingDirectory: "/w") == "../store/files/a")
+    }
+}
