@@ -85,33 +85,28 @@ public struct RequirementMapping: Sendable {
             w.endObject()
         }
         w.endArray()
-        w.key("related")
-        w.beginArray()
-        for r in related {
-            w.beginObject()
-            w.field("framework", r.requirement.framework)
-            w.field("id", r.requirement.id)
-            w.field("title", titles[r.requirement] ?? "")
-            w.field("relationship", r.relationship.rawValue)
-            w.field("strength", r.strength)
-            w.field("inferred", r.inferred)
-            w.field("path", r.path)
-            w.field("note", r.note)
-            w.endObject()
+        // A related requirement; reviewed rows with no counterpart carry no relationship, strength or path.
+        func rows(_ key: String, _ list: [RelatedRequirement], link: Bool) {
+            w.key(key)
+            w.beginArray()
+            for r in list {
+                w.beginObject()
+                w.field("framework", r.requirement.framework)
+                w.field("id", r.requirement.id)
+                w.field("title", titles[r.requirement] ?? "")
+                if link {
+                    w.field("relationship", r.relationship.rawValue)
+                    w.field("strength", r.strength)
+                }
+                w.field("inferred", r.inferred)
+                if link { w.field("path", r.path) }
+                w.field("note", r.note)
+                w.endObject()
+            }
+            w.endArray()
         }
-        w.endArray()
-        w.key("noRelationship")
-        w.beginArray()
-        for r in unrelated {
-            w.beginObject()
-            w.field("framework", r.requirement.framework)
-            w.field("id", r.requirement.id)
-            w.field("title", titles[r.requirement] ?? "")
-            w.field("inferred", r.inferred)
-            w.field("note", r.note)
-            w.endObject()
-        }
-        w.endArray()
+        rows("related", related, link: true)
+        rows("noRelationship", unrelated, link: false)
         w.endObject()
         return w.string
     }

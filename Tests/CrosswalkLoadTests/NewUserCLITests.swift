@@ -313,20 +313,10 @@ struct ProjectFolderTests {
         let folder = try scratch()
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Paths.executable, toPath: folder + "/bin/crosswalk")
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["CROSSWALK_FRAMEWORKS", "CROSSWALK_MAPPINGS", "CROSSWALK_HOME"] { environment[key] = nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder + "/bin/crosswalk")
-        process.arguments = ["frameworks"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        // An empty variable counts as unset.
+        let result = try runCrosswalk(["frameworks"], environment: cleanEnvironment, directory: folder, executable: folder + "/bin/crosswalk")
+        let text = result.stderr
+        #expect(result.status == 1)
         #expect(text.contains("Frameworks: error: cannot read the frameworks folder; looked for it in: CROSSWALK_HOME (not set); crosswalk.yaml in "), "\(text)")
         #expect(text.contains("\(folder)/Frameworks"))
         #expect(text.contains("beside the executable: \(folder)/share/crosswalk/Frameworks, \(folder)/bin/Frameworks"))
