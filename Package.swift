@@ -103,7 +103,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosswalkAppTests",
-            dependencies: ["CrosswalkApp", "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess"]
+            dependencies: [
+                "CrosswalkApp", "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "CrosswalkCatalogueTests",

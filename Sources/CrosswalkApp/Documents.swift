@@ -14,6 +14,15 @@ public enum Documents {
     public static func statementOfApplicability(
         _ context: AssessmentContext, framework: String, format: SoAFormat, pdf: any PDFRendering
     ) async throws -> (statement: StatementOfApplicability, bytes: [UInt8]) {
+        // A Statement of Applicability lists a framework's controls (requirements of kind control,
+        // as ISO/IEC 27001's Annex A): the catalogue says whether it has any.
+        let chosen = try context.project.framework(framework)
+        guard chosen.allRequirements.contains(where: { $0.kind == .control }) else {
+            let withControls = context.project.frameworks.filter { $0.allRequirements.contains { $0.kind == .control } }.map(\.id)
+            throw AppError(
+                .request,
+                "a Statement of Applicability lists a framework's controls, and \(chosen.id) has none (frameworks with controls: \(withControls.joined(separator: ", ")))")
+        }
         let statement = StatementOfApplicability(try await context.assess(framework).assessment, index: context.project.index)
         switch format {
         case .md: return (statement, Array(statement.markdown().utf8))

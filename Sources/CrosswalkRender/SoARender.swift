@@ -20,7 +20,9 @@ public struct StatementOfApplicability: Sendable {
 
     public init(_ assessment: Assessment, index: MappingIndex) {
         self.assessment = assessment
-        rows = assessment.requirements.filter { $0.kind == .control && $0.id.hasPrefix("A.") }.map { r in
+        // The rows are the framework's requirements of kind `control` (ISO/IEC 27001's Annex A):
+        // which requirements a Statement of Applicability lists is the catalogue's to say.
+        rows = assessment.requirements.filter { $0.kind == .control }.map { r in
             let applicable = r.status != .notApplicable
             let justification: String
             if !applicable {

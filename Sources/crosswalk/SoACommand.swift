@@ -24,7 +24,6 @@ struct SoACommand: AsyncParsableCommand {
 
     func validate() throws {
         if (format == .xlsx || format == .pdf) && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE") }
-        if !framework.hasPrefix("iso27001") { throw ValidationError("a Statement of Applicability is for ISO/IEC 27001 (iso27001-2022 or iso27001-2013)") }
         try checkDate(asOf, option: "as-of")
     }
 

@@ -92,6 +92,18 @@ struct UseCaseTests {
         await #expect(throws: AppError.self) { try await Documents.diff(AppFixtures.project, from: "soc2", to: "soc2", directOnly: false, store: nil) }
     }
 
+    @Test("a Statement of Applicability is for a framework with controls; which ones the catalogue says")
+    func soaNeedsControls() async throws {
+        await #expect(
+            throws: AppError(.request, "a Statement of Applicability lists a framework's controls, and hipaa has none (frameworks with controls: iso27001-2013, iso27001-2022)")
+        ) {
+            try await Documents.statementOfApplicability(try await context(nil), framework: "hipaa", format: .csv, pdf: FakePDF())
+        }
+        let (statement, bytes) = try await Documents.statementOfApplicability(try await context(nil), framework: "iso27001-2022", format: .csv, pdf: FakePDF())
+        #expect(statement.rows.count == 93)
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("Control,Title,Applicable,"))
+    }
+
     @Test("the checklist reads the store through the interface and dates its next reviews")
     func checklist() async throws {
         let checklist = try await Documents.checklist(AppFixtures.project, frameworks: ["hipaa"], store: MemoryStore(items: [policy]), asOf: "2026-11-22")
