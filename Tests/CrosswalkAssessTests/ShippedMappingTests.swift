@@ -88,14 +88,22 @@ struct ShippedMappingTests {
         func party(_ framework: String, _ id: String) -> Responsibility? {
             shipped.index.responsibility(for: RequirementRef(framework, id))?.entry.responsibility
         }
-        // Physical security of data centres: AWS's part is evidenced by its own reports.
+        // Physical security of data centres: AWS's part is evidenced by its own reports; a
+        // complementary subservice organisation control of SOC 1 is AWS's alone.
         #expect(party("soc2", "CC6.4") == .shared)
-        #expect(party("iso27001-2022", "A.7.5") == .aws)
         #expect(party("soc1", "CSOC-01") == .aws)
-        // The customer has offices and a network room: working in secure areas and their utilities
-        // are shared, like the perimeters and rooms of A.7.1 and A.7.3.
+        // The customer has offices and a network room: working in secure areas, their utilities,
+        // their protection against environmental threats, deliveries and cabling are shared, like
+        // the perimeters and rooms of A.7.1 and A.7.3. No physical control is AWS's alone.
         #expect(party("iso27001-2022", "A.7.6") == .shared && party("iso27001-2013", "A.11.1.5") == .shared)
         #expect(party("iso27001-2022", "A.7.11") == .shared && party("iso27001-2013", "A.11.2.2") == .shared)
+        #expect(party("iso27001-2022", "A.7.5") == .shared && party("iso27001-2013", "A.11.1.4") == .shared)
+        #expect(party("iso27001-2022", "A.7.12") == .shared && party("iso27001-2013", "A.11.2.3") == .shared)
+        #expect(party("iso27001-2022", "A.7.2") == .shared && party("iso27001-2013", "A.11.1.6") == .shared)
+        for (framework, prefix) in [("iso27001-2022", "A.7."), ("iso27001-2013", "A.11.")] {
+            let physical = shipped.mappings.responsibilities.filter { $0.requirement.framework == framework && $0.requirement.id.hasPrefix(prefix) }
+            #expect(!physical.isEmpty && physical.allSatisfy { $0.responsibility != .aws }, "\(framework) \(prefix)")
+        }
         // One obligation, one owner across frameworks: workforce training is the customer's,
         // incident response and backup are shared, provisioning of the entity's users is the customer's.
         #expect(party("soc2", "CC1.4") == .customer && party("iso27001-2022", "A.6.3") == .customer

@@ -95,4 +95,39 @@ struct CLITests {
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(fixed.stdout.contains("As of 2026-11-22."))
     }
+
+    @Test("validate --coverage exits 1 and names a customer or shared requirement with neither a control nor a not-covered entry")
+    func coverageNamesUncoveredRequirements() throws {
+        let fixture = Paths.fixture("coverage/customer-requirement-without-control")
+        let arguments = ["validate", "--coverage", "--frameworks", fixture + "/frameworks", "--mappings", fixture + "/mappings"]
+        let result = try runCrosswalk(arguments)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        // LG (customer) and LG-1 (shared) have neither; AC-1 has TST-01, AC through it, AC-2 is listed.
+        #expect(result.stdout.contains("example: customer/shared but neither covered by a control nor listed: LG, LG-1\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("3/5 (60.0%)"))
+        #expect(!result.stderr.contains("error:"), "\(result.stderr)")
+        let json = try runCrosswalk(arguments + ["--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let frameworks = object?["frameworks"] as? [[String: Any]]
+        #expect(frameworks?.first?["uncovered"] as? [String] == ["LG", "LG-1"])
+    }
+
+    @Test("the shipped content passes validate and validate --coverage with 0 errors and 0 warnings")
+    func shippedContentIsClean() throws {
+        // Without a Prowler checks folder validate notes (as a warning) that check ids went unverified.
+        func warnings(_ stderr: String) -> [Substring] {
+            stderr.split(separator: "\n").filter { $0.contains("warning:") || $0.contains("error:") }
+                .filter { Paths.sharedData != nil || !$0.contains("Prowler check ids were not verified") }
+        }
+        let validate = try runCrosswalk(["validate"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(warnings(validate.stderr).isEmpty, "\(validate.stderr)")
+        if Paths.sharedData != nil { #expect(validate.stdout.hasSuffix(" checked: 0 errors, 0 warnings\n"), "\(validate.stdout)") }
+        let coverage = try runCrosswalk(["validate", "--coverage"])
+        #expect(coverage.status == 0, "\(coverage.stdout)\(coverage.stderr)")
+        #expect(warnings(coverage.stderr).isEmpty, "\(coverage.stderr)")
+        #expect(!coverage.stdout.contains("neither covered by a control nor listed"), "\(coverage.stdout)")
+        #expect(coverage.stdout.contains("controls; 0 meet requirements that are AWS's alone"), "\(coverage.stdout)")
+    }
 }
