@@ -53,7 +53,12 @@ public enum ChecklistRender {
                 row.control.owner, row.control.frequency.rawValue, row.nextDue, latest, "**\(row.state.rawValue)**",
             ].map(cell).joined(separator: " | ") + " |\n"
         }
-        out += "\n## AWS-inherited requirements\n\nAWS's part is evidenced by its own reports: download them from AWS Artifact.\n\n"
+        out += "\n## AWS-inherited requirements\n\n"
+        guard !checklist.inherited.isEmpty else {
+            // No empty table: say so, and that shared requirements still carry AWS's part.
+            return out + "None of these frameworks' requirements is AWS's alone; AWS's part of the shared ones is evidenced by its reports in AWS Artifact.\n"
+        }
+        out += "AWS's part is evidenced by its own reports: download them from AWS Artifact.\n\n"
         out += "| Requirement | Title | Attestation to download |\n|---|---|---|\n"
         for item in checklist.inherited {
             out += "| " + [item.requirement.description, item.title, item.attestation?.title ?? ""].map(cell).joined(separator: " | ") + " |\n"
