@@ -55,7 +55,7 @@ public enum ScopeChoice {
             let year = String(asOf.prefix(4))
             let scope = Scope(
                 organisation: "Your organisation", periodStart: "\(year)-01-01", periodEnd: "\(year)-12-31", frameworks: defaultFrameworks,
-                soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("(default scope)"))
+                soc2Categories: Scope.categories(of: frameworks).map(\.name), notApplicable: [:], location: .file("(default scope)"))
             return (scope, Diagnostics())
         }
         let (source, failure) = Workspace.read(chosen)

@@ -1,4 +1,27 @@
+/// A category a scope may include or leave out (SOC 2's availability, confidentiality, …), as the
+/// catalogue declares it: the `category` attribute of its requirements.
+public struct ScopeCategory: Sendable, Hashable {
+    public var name: String
+    /// Marked `category-always-in-scope: yes` on a requirement that names it (SOC 2's security).
+    public var alwaysInScope: Bool
+}
+
 extension Framework {
+    /// The categories its requirements name in their `category` attribute, in catalogue order.
+    public var scopeCategories: [ScopeCategory] {
+        var out: [ScopeCategory] = []
+        for requirement in allRequirements {
+            guard let name = requirement.attribute("category") else { continue }
+            let always = requirement.attribute("category-always-in-scope") == "yes"
+            if let i = out.firstIndex(where: { $0.name == name }) {
+                out[i].alwaysInScope = out[i].alwaysInScope || always
+            } else {
+                out.append(ScopeCategory(name: name, alwaysInScope: always))
+            }
+        }
+        return out
+    }
+
     /// Every requirement in document order (pre-order: a parent before its children).
     public var allRequirements: [Requirement] {
         var out: [Requirement] = []

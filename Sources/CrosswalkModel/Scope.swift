@@ -24,6 +24,11 @@ public struct Scope: Sendable, Hashable {
         self.location = location
     }
 
-    /// The SOC 2 categories a scope may name.
-    public static let soc2CategoryNames = ["security", "availability", "confidentiality", "processing-integrity", "privacy"]
+    /// The categories a scope over these frameworks may name (their catalogues' `category`
+    /// attributes, in order, without repeats).
+    public static func categories(of frameworks: [Framework]) -> [ScopeCategory] {
+        var out: [ScopeCategory] = []
+        for category in frameworks.flatMap(\.scopeCategories) where !out.contains(where: { $0.name == category.name }) { out.append(category) }
+        return out
+    }
 }

@@ -102,7 +102,7 @@ public enum GapReportRender {
 
         doc.heading(2, "2. Scope and shared responsibility", id: "scope")
         var scopeText = "Frameworks in scope: \(a.scope.frameworks.joined(separator: ", ")). "
-        if fw.id == "soc2" { scopeText += "SOC 2 categories in scope: \(a.scope.soc2Categories.joined(separator: ", ")). " }
+        if !fw.scopeCategories.isEmpty { scopeText += "SOC 2 categories in scope: \(a.scope.soc2Categories.joined(separator: ", ")). " }
         scopeText += "Under the AWS shared responsibility model AWS secures the cloud and the organisation secures what it builds in it."
         doc.paragraph(.text(scopeText))
         var parties: [Responsibility: Int] = [:]

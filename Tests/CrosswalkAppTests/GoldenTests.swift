@@ -55,7 +55,7 @@ struct RendererGoldenTests {
     func context(_ frameworks: [String]) async throws -> AssessmentContext {
         let scope = Scope(
             organisation: "Example Ltd", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: frameworks,
-            soc2Categories: Scope.soc2CategoryNames, notApplicable: [RequirementRef(framework: "alpha", id: "A.2.2"): "Example Ltd has no offices."],
+            soc2Categories: ["security", "availability", "confidentiality", "processing-integrity", "privacy"], notApplicable: [RequirementRef(framework: "alpha", id: "A.2.2"): "Example Ltd has no offices."],
             location: .file("test"))
         return try await AssessmentContext.make(project: Self.project, scope: scope, asOf: "2026-11-22", store: MemoryStore(items: Self.evidence))
     }

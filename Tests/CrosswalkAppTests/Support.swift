@@ -15,7 +15,7 @@ enum AppFixtures {
     static func scope(_ frameworks: [String]) -> Scope {
         Scope(
             organisation: "Acme Health Ltd", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: frameworks,
-            soc2Categories: Scope.soc2CategoryNames, notApplicable: [:], location: .file("test"))
+            soc2Categories: ["security", "availability", "confidentiality", "processing-integrity", "privacy"], notApplicable: [:], location: .file("test"))
     }
 }
 

@@ -140,3 +140,36 @@ struct EvidenceRuleTests {
         #expect(Paths.relative("Output/acme/store/./files/../files/a", from: "Output/acme/hipaa", workingDirectory: "/w") == "../store/files/a")
     }
 }
+
+@Suite("framework specifics as data")
+struct FrameworkDataTests {
+    @Test("SOC 2's scoping categories, and which is always in scope, come from its catalogue")
+    func categories() throws {
+        let soc2 = try AppFixtures.project.framework("soc2")
+        #expect(soc2.scopeCategories.map(\.name) == ["security", "availability", "confidentiality", "processing-integrity", "privacy"])
+        #expect(soc2.scopeCategories.filter(\.alwaysInScope).map(\.name) == ["security"])
+        #expect(try AppFixtures.project.framework("hipaa").scopeCategories.isEmpty)
+        // A scope file naming a category no catalogue declares is refused with the catalogue's list.
+        let source = SourceText(path: "scope.yaml", bytes: Array("organisation: A\nperiod: {start: 2026-01-01, end: 2026-12-31}\nframeworks: [soc2]\nsoc2-categories: [availabilty]\n".utf8))
+        let (scope, diagnostics) = ScopeLoader.load(source, frameworks: AppFixtures.project.frameworks)
+        #expect(scope == nil)
+        #expect(diagnostics.errors.first?.message == "unknown SOC 2 category 'availabilty' (did you mean 'availability'?); expected security, availability, confidentiality, processing-integrity, privacy")
+        // Security is added because the catalogue marks it always in scope.
+        let ok = SourceText(path: "scope.yaml", bytes: Array("organisation: A\nperiod: {start: 2026-01-01, end: 2026-12-31}\nframeworks: [soc2]\nsoc2-categories: [privacy]\n".utf8))
+        #expect(ScopeLoader.load(ok, frameworks: AppFixtures.project.frameworks).scope?.soc2Categories == ["security", "privacy"])
+    }
+
+    @Test("a category left out makes its whole subtree not applicable, the group nodes too, with the reason")
+    func categoryOutOfScope() throws {
+        let soc2 = try AppFixtures.project.framework("soc2")
+        var scope = AppFixtures.scope(["soc2"])
+        scope.soc2Categories = ["security"]
+        let a = Assessment.run(framework: soc2, index: AppFixtures.project.index, evidence: [], scope: scope, asOf: "2026-11-22")
+        for id in ["P", "P1", "P1.1", "A1.2", "C1.1"] {
+            let row = try #require(a.requirements.first { $0.id == id })
+            #expect(row.status == .notApplicable, "\(id)")
+        }
+        #expect(a.requirements.first { $0.id == "P1" }?.reasons.first?.text == "The SOC 2 privacy category is not in scope.")
+        #expect(a.requirements.first { $0.id == "CC6.1" }?.status != .notApplicable)
+    }
+}

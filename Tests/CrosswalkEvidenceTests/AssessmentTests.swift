@@ -13,7 +13,7 @@ struct AssessmentTests {
 
     func framework(_ id: String) -> Framework { Self.shipped.frameworks.first { $0.id == id }! }
 
-    func scope(_ fw: String, categories: [String] = Scope.soc2CategoryNames, notApplicable: [RequirementRef: String] = [:]) -> Scope {
+    func scope(_ fw: String, categories: [String] = ["security", "availability", "confidentiality", "processing-integrity", "privacy"], notApplicable: [RequirementRef: String] = [:]) -> Scope {
         Scope(
             organisation: "Acme Health", periodStart: "2026-01-01", periodEnd: "2026-12-31", frameworks: [fw],
             soc2Categories: categories, notApplicable: notApplicable, location: .file("test"))

@@ -33,11 +33,15 @@ public enum ScopeLoader {
             d.error("unknown framework '\(fw.value)'\(Suggestion.hint(for: fw.value, in: known))", at: fw.location)
         }
         let categories = f.list("soc2-categories", diagnostics: &d)
-        for c in categories where !Scope.soc2CategoryNames.contains(c.value) {
+        // The categories come from the catalogues (SOC 2's category attributes), as does which are always in scope.
+        let offered = Scope.categories(of: frameworks)
+        let names = offered.map(\.name)
+        for c in categories where !names.contains(c.value) {
             d.error(
-                "unknown SOC 2 category '\(c.value)'\(Suggestion.hint(for: c.value, in: Scope.soc2CategoryNames)); expected \(Scope.soc2CategoryNames.joined(separator: ", "))",
+                "unknown SOC 2 category '\(c.value)'\(Suggestion.hint(for: c.value, in: names)); expected \(names.isEmpty ? "none (no catalogue declares categories)" : names.joined(separator: ", "))",
                 at: c.location)
         }
+        let always = offered.filter(\.alwaysInScope).map(\.name)
         var notApplicable: [RequirementRef: String] = [:]
         let ids = Dictionary(uniqueKeysWithValues: frameworks.map { ($0.id, Set($0.allRequirements.map(\.id))) })
         for node in f.items("not-applicable", diagnostics: &d) {
@@ -56,7 +60,7 @@ public enum ScopeLoader {
         return (
             Scope(
                 organisation: organisation.value, periodStart: start.value, periodEnd: end.value, frameworks: chosen.map(\.value),
-                soc2Categories: ["security"] + categories.map(\.value).filter { $0 != "security" }, notApplicable: notApplicable,
+                soc2Categories: always + categories.map(\.value).filter { !always.contains($0) }, notApplicable: notApplicable,
                 location: root.location),
             d
         )
