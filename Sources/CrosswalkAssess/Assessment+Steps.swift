@@ -123,7 +123,7 @@ struct AssessmentSteps {
         }
         if responsibility?.responsibility == .aws {
             a.status = .inherited
-            let attestation = responsibility?.attestation.flatMap(Attestation.named)?.title ?? "an AWS attestation"
+            let attestation = responsibility?.attestation.flatMap(index.attestation)?.title ?? "an AWS attestation"
             a.reasons = [Reason(.awsInherited, "AWS's part, evidenced by \(attestation)")]
             return a
         }

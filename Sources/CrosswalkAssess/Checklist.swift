@@ -95,7 +95,7 @@ public struct Checklist: Sendable {
                 guard let entry = index.ownResponsibility(for: ref), entry.responsibility == .aws else { continue }
                 inherited.append(
                     Inherited(
-                        requirement: ref, title: requirement.title, attestation: entry.attestation.flatMap(Attestation.named),
+                        requirement: ref, title: requirement.title, attestation: entry.attestation.flatMap(index.attestation),
                         rationale: entry.rationale))
             }
         }

@@ -123,6 +123,11 @@ public struct MappingIndex: Sendable {
     }
 
     /// The not-covered entry of a requirement or of its nearest ancestor.
+    /// An attestation of Mappings/attestations.yaml by id.
+    public func attestation(_ id: String) -> Attestation? {
+        mappings.attestations.first { $0.id == id }
+    }
+
     public func notCovered(_ ref: RequirementRef) -> NotCovered? {
         if let own = notCoveredByRef[ref] { return own }
         var cursor = parents[ref]

@@ -187,5 +187,6 @@ extension MappingSet {
         notCovered += other.notCovered
         crosswalks += other.crosswalks
         findingTypes += other.findingTypes
+        attestations += other.attestations
     }
 }

@@ -41,26 +41,17 @@ public struct AWSService: Sendable, Hashable {
     }
 }
 
-/// An AWS attestation or agreement in AWS Artifact that evidences AWS's part.
+/// An AWS attestation or agreement that evidences AWS's part (Mappings/attestations.yaml).
 public struct Attestation: Sendable, Hashable {
     public var id: String
     public var title: String
+    public var location: SourceLocation
 
-    /// The attestations a mapping may name.
-    public static let known: [Attestation] = [
-        Attestation(id: "aws-soc1", title: "AWS SOC 1 Type II report (AWS Artifact)"),
-        Attestation(id: "aws-soc2", title: "AWS SOC 2 Type II report — Security, Availability, Confidentiality, Privacy (AWS Artifact)"),
-        Attestation(id: "aws-soc3", title: "AWS SOC 3 report (public)"),
-        Attestation(id: "aws-iso27001", title: "AWS ISO/IEC 27001 certificate and statement of applicability (AWS Artifact)"),
-        Attestation(id: "aws-iso27017", title: "AWS ISO/IEC 27017 certificate (AWS Artifact)"),
-        Attestation(id: "aws-iso27018", title: "AWS ISO/IEC 27018 certificate (AWS Artifact)"),
-        Attestation(id: "aws-baa", title: "AWS Business Associate Addendum (AWS Artifact Agreements)"),
-        Attestation(id: "aws-gdpr-dpa", title: "AWS GDPR Data Processing Addendum (AWS Service Terms)"),
-        Attestation(id: "aws-pci-aoc", title: "AWS PCI DSS Attestation of Compliance (AWS Artifact)"),
-        Attestation(id: "aws-c5", title: "AWS C5 attestation (AWS Artifact)"),
-    ]
-
-    public static func named(_ id: String) -> Attestation? { known.first { $0.id == id } }
+    public init(id: String, title: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.location = location
+    }
 }
 
 /// An AWS service used for a requirement, with its role.
@@ -82,6 +73,8 @@ public struct ResponsibilityEntry: Sendable, Hashable {
     public var attestation: String?
     public var services: [ServiceUse]
     public var location: SourceLocation
+    /// Where the attestation id is written, for the reference check.
+    public var attestationLocation: SourceLocation?
 
     public init(
         requirement: RequirementRef, responsibility: Responsibility, rationale: String, attestation: String?,
@@ -257,6 +250,8 @@ public struct MappingSet: Sendable {
     public var controls: [CustomerControl] = []
     public var notCovered: [NotCovered] = []
     public var crosswalks: [Crosswalk] = []
+    /// `Mappings/attestations.yaml`: the AWS attestations and agreements a responsibility may name.
+    public var attestations: [Attestation] = []
     /// `Mappings/findings/*.yaml`: Security Hub finding types → check ids and controls.
     public var findingTypes: [FindingTypeRule] = []
 

@@ -16,6 +16,8 @@ public struct RequirementMapping: Sendable {
     public var unrelated: [RelatedRequirement]
     /// Titles of the related requirements, by reference.
     public var titles: [RequirementRef: String]
+    /// The title of the responsibility's attestation (Mappings/attestations.yaml).
+    public var attestationTitle: String?
 
     /// Gathers everything the index knows about one requirement.
     public init(ref: RequirementRef, requirement: Requirement, index: MappingIndex, to framework: String?, includeInferred: Bool = true) {
@@ -32,6 +34,7 @@ public struct RequirementMapping: Sendable {
         var titles: [RequirementRef: String] = [:]
         for r in all { titles[r.requirement] = index.requirement(r.requirement)?.title ?? "" }
         self.titles = titles
+        attestationTitle = found?.entry.attestation.flatMap(index.attestation)?.title
     }
 
     public func json() -> String {
@@ -49,7 +52,7 @@ public struct RequirementMapping: Sendable {
             if let id = responsibility.attestation {
                 w.beginObject()
                 w.field("id", id)
-                w.field("title", Attestation.named(id)?.title ?? id)
+                w.field("title", attestationTitle ?? id)
                 w.endObject()
             } else {
                 w.null()
@@ -123,7 +126,7 @@ public struct RequirementMapping: Sendable {
             if let inheritedFrom { out += " (from \(inheritedFrom))" }
             out += "\n" + wrap(responsibility.rationale, indent: "  ")
             if let id = responsibility.attestation {
-                out += "  AWS attestation: \(Attestation.named(id)?.title ?? id)\n"
+                out += "  AWS attestation: \(attestationTitle ?? id)\n"
             }
         } else {
             out += "Responsibility: not mapped\n"

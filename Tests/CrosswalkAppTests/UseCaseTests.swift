@@ -173,3 +173,15 @@ struct FrameworkDataTests {
         #expect(a.requirements.first { $0.id == "CC6.1" }?.status != .notApplicable)
     }
 }
+
+extension FrameworkDataTests {
+    @Test("the AWS attestations are Mappings/attestations.yaml: listed once each, and a responsibility must name one of them")
+    func attestations() throws {
+        #expect(AppFixtures.project.mappings.attestations.map(\.id).contains("aws-baa"))
+        #expect(AppFixtures.project.index.attestation("aws-soc2")?.title.hasPrefix("AWS SOC 2 Type II report") == true)
+        let source = SourceText(path: "attestations.yaml", bytes: Array("attestations:\n  - {id: aws-soc2, title: A}\n  - {id: aws-soc2, title: B}\n".utf8))
+        let (set, diagnostics) = MappingLoader.load(source)
+        #expect(set.attestations.count == 2)
+        #expect(diagnostics.errors.map { "\($0.location.line):\($0.location.column) \($0.message)" } == ["3:10 attestation 'aws-soc2' is listed twice"])
+    }
+}

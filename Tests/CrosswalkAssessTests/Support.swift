@@ -44,6 +44,7 @@ enum Repo {
         let (source, _) = Workspace.read(fixture(name))
         var (set, diagnostics) = MappingLoader.load(source!)
         set.services = shipped.mappings.services
+        set.attestations = shipped.mappings.attestations
         let prowler = prowlerChecks.flatMap(Workspace.prowlerChecks(in:))
         diagnostics.append(
             contentsOf: MappingChecker(frameworks: shipped.frameworks, prowlerChecks: prowler?.checks).check(set))

@@ -65,10 +65,17 @@ public struct MappingChecker: Sendable {
             }
         }
 
-        // Responsibility.
+        // Responsibility: each requirement once; each attestation one of Mappings/attestations.yaml.
         var seen: [RequirementRef: SourceLocation] = [:]
+        let attestationIDs = set.attestations.map(\.id)
         for entry in set.responsibilities {
             checkRef(entry.requirement, at: entry.location)
+            if let attestation = entry.attestation, !attestationIDs.contains(attestation) {
+                let expected = attestationIDs.isEmpty ? "no attestations file in the mappings folder lists any" : "expected one of \(attestationIDs.joined(separator: ", "))"
+                d.error(
+                    "unknown attestation '\(attestation)'\(Suggestion.hint(for: attestation, in: attestationIDs)); \(expected)",
+                    at: entry.attestationLocation ?? entry.location)
+            }
             if let first = seen[entry.requirement] {
                 d.error("'\(entry.requirement)' already has a responsibility (line \(first.line) of \(first.file))", at: entry.location)
             } else {

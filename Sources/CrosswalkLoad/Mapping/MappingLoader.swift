@@ -31,12 +31,29 @@ public enum MappingLoader {
             if let crosswalk = readCrosswalk(root, diagnostics: &diagnostics) { set.crosswalks = [crosswalk] }
         } else if root["finding-types"] != nil {
             set.findingTypes = readFindingTypes(root, diagnostics: &diagnostics)
+        } else if root["attestations"] != nil {
+            set.attestations = readAttestations(root, diagnostics: &diagnostics)
         } else {
             diagnostics.error(
-                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered', 'maps' (with 'source' and 'target') or 'finding-types'",
+                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered', 'maps' (with 'source' and 'target'), 'finding-types' or 'attestations'",
                 at: root.location)
         }
         return (set, diagnostics)
+    }
+
+    // MARK: - attestations.yaml
+
+    static func readAttestations(_ root: DataNode, diagnostics: inout Diagnostics) -> [Attestation] {
+        guard let file = MappingFields.open(root, as: "an attestations file", keys: ["attestations"], diagnostics: &diagnostics)
+        else { return [] }
+        var seen: Set<String> = []
+        return file.items("attestations", diagnostics: &diagnostics).compactMap { node in
+            guard let f = MappingFields.open(node, as: "an attestation", keys: ["id", "title"], diagnostics: &diagnostics),
+                let id = f.text("id", diagnostics: &diagnostics), let title = f.text("title", diagnostics: &diagnostics)
+            else { return nil }
+            if !seen.insert(id.value).inserted { diagnostics.error("attestation '\(id.value)' is listed twice", at: id.location) }
+            return Attestation(id: id.value, title: title.value, location: node.location)
+        }
     }
 
     // MARK: - services.yaml
@@ -78,13 +95,8 @@ public enum MappingLoader {
             let requirement = f.requirement("requirement", framework: framework.value, diagnostics: &diagnostics)
             let responsibility = f.choice("responsibility", Responsibility.self, diagnostics: &diagnostics)
             let rationale = f.text("rationale", diagnostics: &diagnostics)
+            // Checked against Mappings/attestations.yaml by MappingChecker.
             let attestation = f.text("attestation", required: false, diagnostics: &diagnostics)
-            if let attestation, Attestation.named(attestation.value) == nil {
-                let ids = Attestation.known.map(\.id)
-                diagnostics.error(
-                    "unknown attestation '\(attestation.value)'\(Suggestion.hint(for: attestation.value, in: ids)); expected one of \(ids.joined(separator: ", "))",
-                    at: attestation.location)
-            }
             if let responsibility, responsibility != .customer, attestation == nil {
                 diagnostics.error(
                     "a '\(responsibility.rawValue)' requirement needs the 'attestation' that evidences AWS's part",
@@ -92,9 +104,11 @@ public enum MappingLoader {
             }
             let services = readServiceUses(f, diagnostics: &diagnostics)
             guard let requirement else { return nil }
-            return ResponsibilityEntry(
+            var entry = ResponsibilityEntry(
                 requirement: requirement, responsibility: responsibility ?? .customer, rationale: rationale?.value ?? "",
                 attestation: attestation?.value, services: services, location: node.location)
+            entry.attestationLocation = attestation?.location
+            return entry
         }
     }
 
