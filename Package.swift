@@ -109,6 +109,13 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Golden"]
         ),
+        // The executable end to end: it runs the built crosswalk.
+        .testTarget(
+            name: "CrosswalkCLITests",
+            dependencies: ["CrosswalkModel", "CrosswalkLoad", "CrosswalkTestSupport", "crosswalk"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(name: "CrosswalkModelTests", dependencies: ["CrosswalkModel"]),
         .testTarget(
             name: "CrosswalkCatalogueTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad"]

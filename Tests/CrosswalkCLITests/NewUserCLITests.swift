@@ -196,7 +196,7 @@ struct NewUserCLITests {
 
     @Test("counts agree with their nouns: 1 file, 1 error, 1 item, 1 audit log entry")
     func plurals() throws {
-        let validate = try runCrosswalk(["validate", Paths.fixture("diagnostics/unknown-kind-contrl.yaml")])
+        let validate = try runCrosswalk(["validate", Paths.loadFixture("diagnostics/unknown-kind-contrl.yaml")])
         #expect(validate.stdout == "1 file checked: 1 error, 0 warnings\n")
         let store = try scratch("plurals") + "/evidence.sqlite"
         let environment = ["CROSSWALK_NOW": "2026-11-22T12:00:00Z", "CROSSWALK_ACTOR": "test"]

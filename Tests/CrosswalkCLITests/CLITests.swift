@@ -6,7 +6,7 @@ import Testing
 struct CLITests {
     @Test("validate prints file:line:col diagnostics and exits 1 on errors")
     func validateFails() throws {
-        let result = try runCrosswalk(["validate", Paths.fixture("diagnostics/unknown-kind-contrl.yaml")])
+        let result = try runCrosswalk(["validate", Paths.loadFixture("diagnostics/unknown-kind-contrl.yaml")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("unknown-kind-contrl.yaml:12:11: error: unknown requirement kind 'contrl' (did you mean 'control'?)"))
         #expect(result.stdout == "1 file checked: 1 error, 0 warnings\n")
@@ -14,7 +14,7 @@ struct CLITests {
 
     @Test("validate exits 0 on a clean file")
     func validatePasses() throws {
-        let result = try runCrosswalk(["validate", Paths.fixture("catalogue/example.yaml")])
+        let result = try runCrosswalk(["validate", Paths.loadFixture("catalogue/example.yaml")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "1 file checked: 0 errors, 0 warnings\n")
         #expect(result.stderr.isEmpty)
@@ -22,14 +22,14 @@ struct CLITests {
 
     @Test("show FILE --format json matches the golden file")
     func showJSON() throws {
-        let result = try runCrosswalk(["show", Paths.fixture("catalogue/example.yaml"), "--format", "json"])
+        let result = try runCrosswalk(["show", Paths.loadFixture("catalogue/example.yaml"), "--format", "json"])
         #expect(result.status == 0)
         try expectGolden(result.stdout, "example-show.json")
     }
 
     @Test("show of an unknown framework id suggests the closest one")
     func showUnknown() throws {
-        let fixtures = Paths.fixture("catalogue")
+        let fixtures = Paths.loadFixture("catalogue")
         let result = try runCrosswalk(["show", "exampel", "--frameworks", fixtures])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no framework with id 'exampel'"))
@@ -39,7 +39,7 @@ struct CLITests {
     @Test("frameworks lists catalogues of a folder given by the environment")
     func frameworksFromEnvironment() throws {
         // The example folder holds the same framework twice (XML and YAML): an error, and one listed.
-        let result = try runCrosswalk(["frameworks", "--format", "json"], environment: ["CROSSWALK_FRAMEWORKS": Paths.fixture("catalogue")])
+        let result = try runCrosswalk(["frameworks", "--format", "json"], environment: ["CROSSWALK_FRAMEWORKS": Paths.loadFixture("catalogue")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("framework id 'example' is already used by"))
         let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
@@ -50,7 +50,7 @@ struct CLITests {
 
     @Test("show reads an OSCAL file in text form")
     func showOSCALText() throws {
-        let result = try runCrosswalk(["show", Paths.fixture("oscal/mini-catalog.json"), "--depth", "2"])
+        let result = try runCrosswalk(["show", Paths.loadFixture("oscal/mini-catalog.json"), "--depth", "2"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("ops  Operations"))
         #expect(result.stdout.contains("  ops-log  Logging"))
