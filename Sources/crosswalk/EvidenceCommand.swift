@@ -171,26 +171,28 @@ struct EvidenceCommand: ParsableCommand {
         }
     }
 
-    struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept an evidence item (a new revision).")
+    /// What accept and reject share: the item, a note, one new revision with the new status.
+    struct StatusChange: ParsableArguments {
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The item (E-12 or 12).") var id: String
         @Option(name: .long, help: "Why.") var note: String?
-        func run() throws {
-            let item = try storeOptions.open().setStatus(try parseID(id), to: .accepted, note: note)
-            writeOutput("\(item.displayID) accepted (revision \(item.revision))\n")
+
+        func set(_ status: EvidenceStatus) throws {
+            let item = try storeOptions.open().setStatus(try parseID(id), to: status, note: note)
+            writeOutput("\(item.displayID) \(status.rawValue) (revision \(item.revision))\n")
         }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept an evidence item (a new revision).")
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.set(.accepted) }
     }
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject an evidence item (a new revision).")
-        @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The item (E-12 or 12).") var id: String
-        @Option(name: .long, help: "Why.") var note: String?
-        func run() throws {
-            let item = try storeOptions.open().setStatus(try parseID(id), to: .rejected, note: note)
-            writeOutput("\(item.displayID) rejected (revision \(item.revision))\n")
-        }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.set(.rejected) }
     }
 
     // MARK: - import
