@@ -47,7 +47,6 @@ let package = Package(
             name: "CrosswalkEvidence",
             dependencies: [
                 "CrosswalkModel",
-                "CrosswalkLoad",
                 "CJSONSkip",
                 "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,5 @@
 import CJSONSkip
-import CrosswalkLoad
+import CrosswalkModel
 import Foundation
 
 /// A single-pass scanner over JSON bytes that extracts only what it is asked for: the keys of an
