@@ -35,24 +35,10 @@ struct OSCALCommand: ParsableCommand {
         }
 
         func run() throws {
-            let loaded = try Project(global)
-            for id in [source, target] { _ = try lookUpFramework(id, in: loaded.frameworks) }
-            guard let crosswalk = loaded.mappings.crosswalks.first(where: { $0.source == source && $0.target == target }) else {
-                let known = loaded.mappings.crosswalks.map { "\($0.source) \($0.target)" }.sorted()
-                throw RuntimeError("no crosswalk from \(source) to \(target); shipped: \(known.joined(separator: ", "))")
-            }
-            guard let date = lastModified ?? crosswalk.date else {
-                throw RuntimeError("the crosswalk has no 'date': give --last-modified YYYY-MM-DD")
-            }
-            let title = "Crosswalk: \(titleOf(source, loaded)) to \(titleOf(target, loaded))"
-            let text = format == .json
-                ? OSCALMappingWriter.json(crosswalk, lastModified: date, title: title)
-                : OSCALMappingWriter.xml(crosswalk, lastModified: date, title: title)
+            let text = try MappingExchange.export(
+                try Project(global), source: source, target: target, format: MappingExchange.Format(rawValue: format.rawValue)!,
+                lastModified: lastModified)
             try OutputWriter.emit(text, to: out)
-        }
-
-        func titleOf(_ id: String, _ loaded: Project) -> String {
-            loaded.frameworks.first { $0.id == id }?.title ?? id
         }
     }
 
@@ -76,28 +62,16 @@ struct OSCALCommand: ParsableCommand {
                 global.printer.print(failure.map { [$0] } ?? [])
                 throw ExitCode(1)
             }
-            let (crosswalks, diagnostics) = OSCALMappingReader.load(text, sourceFramework: source, targetFramework: target)
-            global.printer.print(diagnostics.sorted)
-            if diagnostics.hasErrors { throw ExitCode(1) }
-            guard crosswalks.count == 1, let crosswalk = crosswalks.first else {
-                throw RuntimeError("the collection holds \(crosswalks.count) mappings; Crosswalk imports one at a time")
-            }
-            // The imported links must name requirements that exist, and should not repeat or
-            // contradict a crosswalk already in the mappings folder.
-            let frameworks = global.workspace.loadFrameworks().frameworks
-            var set = MappingSet()
-            set.crosswalks = [crosswalk]
-            var problems = MappingChecker(frameworks: frameworks).check(set)
-            let shipped = global.workspace.loadMappings().mappings.crosswalks.filter { existing in
+            // The crosswalks already in the mappings folder, less the file this one will replace.
+            let existing = global.workspace.loadMappings().mappings.crosswalks.filter { existing in
                 out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } != URL(fileURLWithPath: existing.location.file).standardizedFileURL.path
             }
-            problems.append(contentsOf: MappingChecker.overlaps(crosswalk, with: shipped))
-            global.printer.print(problems.sorted)
-            if problems.hasErrors { throw ExitCode(1) }
-            try OutputWriter.emit(
-                CrosswalkYAMLWriter.yaml(
-                    crosswalk, date: crosswalk.date, comment: "Imported from the OSCAL mapping collection \(file)."),
-                to: out)
+            let (yaml, diagnostics) = try MappingExchange.importCollection(
+                text, frameworks: global.workspace.loadFrameworks().frameworks, existing: existing, sourceFramework: source,
+                targetFramework: target)
+            global.printer.print(diagnostics.sorted)
+            guard let yaml else { throw ExitCode(1) }
+            try OutputWriter.emit(yaml, to: out)
         }
     }
 }

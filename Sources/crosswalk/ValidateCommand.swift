@@ -44,18 +44,15 @@ struct ValidateCommand: ParsableCommand {
                 writeOutput(summary)
                 throw ExitCode(1)
             }
-            let loaded = try Project(global)
-            let figures = loaded.frameworks.map { FrameworkCoverage.compute(for: $0, index: loaded.index) }
-            let controls = ControlResponsibility.compute(index: loaded.index)
-            let controlWarnings = ControlResponsibility.warnings(index: loaded.index)
-            global.printer.print(controlWarnings)
+            let report = MappingExchange.coverage(try Project(global))
+            global.printer.print(report.warnings.items)
             if format == .json {
-                writeOutput(MappingListRender.coverageJSON(figures, controls: controls))
+                writeOutput(MappingListRender.coverageJSON(report.frameworks, controls: report.controls))
             } else {
-                writeOutput(MappingListRender.coverageText(figures) + "\n" + MappingListRender.controlResponsibilityText(controls))
+                writeOutput(MappingListRender.coverageText(report.frameworks) + "\n" + MappingListRender.controlResponsibilityText(report.controls))
             }
             // Every customer or shared requirement is covered by a control or listed as not covered.
-            if figures.contains(where: { !$0.uncovered.isEmpty }) { throw ExitCode(1) }
+            if !report.complete { throw ExitCode(1) }
             return
         }
         writeOutput(summary)

@@ -185,3 +185,42 @@ extension FrameworkDataTests {
         #expect(diagnostics.errors.map { "\($0.location.line):\($0.location.column) \($0.message)" } == ["3:10 attestation 'aws-soc2' is listed twice"])
     }
 }
+
+@Suite("mapping exchange")
+struct MappingExchangeTests {
+    let project = RendererGoldenTests.project
+
+    @Test("an exported collection imports back to the same links; against the shipped crosswalk it warns of the duplicate pair")
+    func roundTrip() throws {
+        let json = try MappingExchange.export(project, source: "alpha", target: "beta", format: .json, lastModified: nil)
+        let source = SourceText(path: "alpha-beta.json", bytes: Array(json.utf8))
+        let alone = try MappingExchange.importCollection(source, frameworks: project.frameworks, existing: [], sourceFramework: nil, targetFramework: nil)
+        #expect(alone.diagnostics.items.isEmpty, "\(alone.diagnostics.items)")
+        let yaml = try #require(alone.yaml)
+        for link in project.mappings.crosswalks[0].links {
+            #expect(yaml.contains("{source: \"\(link.source.id)\", target: \"\(link.target.id)\", relationship: \(link.relationship.rawValue)"), "\(link.source) → \(link.target)")
+        }
+        let again = try MappingExchange.importCollection(
+            source, frameworks: project.frameworks, existing: project.mappings.crosswalks, sourceFramework: nil, targetFramework: nil)
+        #expect(again.yaml != nil)
+        #expect(again.diagnostics.items.map(\.severity) == [.warning])
+        #expect(again.diagnostics.items.first?.message.hasPrefix("alpha → beta is already mapped by ") == true)
+    }
+
+    @Test("export: an unknown framework is a request error; a pair with no crosswalk a failure naming the shipped ones")
+    func exportErrors() throws {
+        #expect(throws: AppError.self) { try MappingExchange.export(project, source: "alpah", target: "beta", format: .xml, lastModified: nil) }
+        #expect(throws: AppError(.failure, "no crosswalk from beta to alpha; shipped: alpha beta")) {
+            try MappingExchange.export(project, source: "beta", target: "alpha", format: .xml, lastModified: nil)
+        }
+    }
+
+    @Test("coverage of the fixture project: complete, no control meets an AWS-only requirement")
+    func coverage() {
+        let report = MappingExchange.coverage(project)
+        #expect(report.complete)
+        #expect(report.warnings.items.isEmpty)
+        #expect(report.frameworks.map(\.framework) == ["alpha", "beta"])
+        #expect(report.controls.map(\.control) == ["TST-01", "TST-02", "TST-03"])
+    }
+}
