@@ -16,6 +16,8 @@ public final class EvidenceStore {
     let clock: @Sendable () -> Date
     /// Who makes the changes (recorded in revisions and the audit log).
     public let actor: String
+    /// The largest file `add` and the evidence CSV may attach (``defaultMaxFileSize``, 1 GiB).
+    public var maxFileSize: Int64 = EvidenceStore.defaultMaxFileSize
 
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
     public init(path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -147,35 +149,6 @@ public final class EvidenceStore {
         return id
     }
 
-    /// Copies a file into `files/sha256/ab/cdef…` (atomically; kept if already there).
-    func storeFile(at path: String) throws -> EvidenceFile {
-        let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
-        let digest: String, size: Int64
-        do {
-            (digest, size) = try Self.sha256(ofFile: path) { chunk in try out.write(contentsOf: chunk) }
-            try out.synchronize()
-            try out.close()
-        } catch {
-            try? out.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
-        let relative = "files/sha256/\(digest.prefix(2))/\(digest.dropFirst(2))"
-        let destination = folder + "/" + relative
-        if FileManager.default.fileExists(atPath: destination) {
-            try FileManager.default.removeItem(atPath: temporary)
-        } else {
-            try FileManager.default.createDirectory(
-                atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
-        }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        return EvidenceFile(name: name, sha256: digest, size: size, storedPath: relative)
-    }
-
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -192,19 +165,11 @@ public final class EvidenceStore {
         hex(SHA256.hash(data: bytes))
     }
 
-    /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`
-    /// (how `storeFile` copies while it hashes).
+    /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`.
     public static func sha256(ofFile path: String, each: (Data) throws -> Void = { _ in }) throws -> (digest: String, size: Int64) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotRead(path) }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: Int64 = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += Int64(chunk.count)
-            try each(chunk)
-        }
-        return (hex(hasher.finalize()), size)
+        return try sha256(of: handle, path: path, each: each)
     }
 
     // MARK: - Changing evidence
@@ -349,11 +314,14 @@ public final class EvidenceStore {
 public enum StoreError: Error, CustomStringConvertible {
     case cannotRead(String)
     case cannotWrite(String)
+    /// A file that cannot be evidence, and why (`is a folder, not a file …`).
+    case cannotAttach(String, String)
     case noSuchItem(Int64)
 
     public var description: String {
         switch self {
         case .cannotRead(let path): return "\(path): cannot be read"
+        case .cannotAttach(let path, let problem): return "\(path): \(problem)"
         case .cannotWrite(let path): return "\(path): cannot be written"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
         }
