@@ -306,8 +306,10 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         func run() throws {
             let store = try storeOptions.open()
-            let problems = try store.verify()
+            let report = try store.verifyReport()
+            let problems = report.problems
             for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
             let files = try store.list().reduce(0) { $0 + $1.files.count }
             let entries = try store.auditLog().count
             if problems.isEmpty {

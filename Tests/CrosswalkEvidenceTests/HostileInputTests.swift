@@ -110,3 +110,103 @@ struct CSVFilePathTests {
         #expect(EvidenceStore.parseByteCount("lots") == nil && EvidenceStore.parseByteCount("0") == nil)
     }
 }
+
+/// The store's `files` folder is the store's own: links planted in it are refused, copies
+/// planted in it are not trusted, and stored copies are read-only.
+@Suite("File store")
+struct FileStoreTests {
+    static let policy = Fixtures.path("files/access-policy.txt")
+
+    func addPolicy(_ store: EvidenceStore) throws -> EvidenceItem {
+        try store.add(.init(title: "Policy", kind: .policy, controls: ["GOV-02"], owner: "CISO", effectiveFrom: "2026-09-01", files: [Self.policy]))
+    }
+
+    func digest(_ path: String) throws -> String { try EvidenceStore.sha256(ofFile: path).digest }
+
+    @Test("a symbolic link at files, files/sha256 or files/sha256/ab is refused; nothing is written where it leads", arguments: [
+        "files", "files/sha256", "files/sha256/PREFIX",
+    ])
+    func linkedFolder(_ relative: String) throws {
+        let store = try makeStore()
+        let outside = try temporaryFolder("outside")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let prefix = String(try digest(Self.policy).prefix(2))
+        let link = store.folder + "/" + relative.replacingOccurrences(of: "PREFIX", with: prefix)
+        try FileManager.default.createDirectory(atPath: (link as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside.path)
+        let error = try #require(throws: StoreError.self) { try addPolicy(store) }
+        #expect(error.description == "\(link): is a symbolic link inside the evidence store; the store keeps its files in its own folders only (replace the link with a folder, or move the store's files back into it)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: outside.path).isEmpty, "a file was written through the link")
+        #expect(try store.list().isEmpty)
+    }
+
+    @Test("a file planted at a hash path is not trusted: add re-stores the real copy and verify says so")
+    func plantedBlob() throws {
+        let store = try makeStore()
+        let hash = try digest(Self.policy)
+        let blob = store.folder + "/files/sha256/\(hash.prefix(2))/\(hash.dropFirst(2))"
+        try FileManager.default.createDirectory(atPath: (blob as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("planted by someone else, 62 bytes long, the same size as it!".utf8).write(to: URL(fileURLWithPath: blob))
+        let item = try addPolicy(store)
+        #expect(try digest(blob) == hash)
+        #expect(item.files.first?.sha256 == hash)
+        let report = try store.verifyReport()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.notes == [
+            "\(store.folder)/files/sha256/\(hash.prefix(2))/\(hash.dropFirst(2)): re-stored on 2026-11-22T12:00:00Z by tester: the copy there did not match its SHA-256 (it had been changed, planted or replaced by a link)"
+        ])
+        #expect(try store.auditLog().map(\.action) == ["add", "restore"])
+    }
+
+    @Test("a symbolic link planted at a hash path is replaced by a real copy; where it led is untouched")
+    func plantedLink() throws {
+        let store = try makeStore()
+        let outside = try temporaryFolder("outside")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let target = outside.appendingPathComponent("victim.txt")
+        try Data("not yours".utf8).write(to: target)
+        let hash = try digest(Self.policy)
+        let blob = store.folder + "/files/sha256/\(hash.prefix(2))/\(hash.dropFirst(2))"
+        try FileManager.default.createDirectory(atPath: (blob as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: blob, withDestinationPath: target.path)
+        _ = try addPolicy(store)
+        let attributes = try FileManager.default.attributesOfItem(atPath: blob)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(try digest(blob) == hash)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "not yours")
+    }
+
+    @Test("verify names a stored copy replaced by a link, and a folder of the store that is a link")
+    func verifyLinks() throws {
+        let store = try makeStore()
+        let item = try addPolicy(store)
+        let blob = store.folder + "/" + item.files[0].storedPath
+        let outside = try temporaryFolder("outside")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let copy = outside.appendingPathComponent("copy").path
+        try FileManager.default.copyItem(atPath: blob, toPath: copy)
+        try FileManager.default.removeItem(atPath: blob)
+        try FileManager.default.createSymbolicLink(atPath: blob, withDestinationPath: copy)
+        #expect(try store.verify() == [
+            "\(blob): is a symbolic link, not the stored copy (evidence E-1, access-policy.txt); adding the original file again (evidence add --file) re-stores it"
+        ])
+        let prefixFolder = (blob as NSString).deletingLastPathComponent
+        try FileManager.default.removeItem(atPath: blob)
+        try FileManager.default.moveItem(atPath: prefixFolder, toPath: outside.appendingPathComponent("moved").path)
+        try FileManager.default.createSymbolicLink(atPath: prefixFolder, withDestinationPath: outside.appendingPathComponent("moved").path)
+        #expect(try store.verify().first?.hasPrefix("\(prefixFolder): is a symbolic link inside the evidence store") == true)
+    }
+
+    @Test("stored copies are 0440 whatever the original's mode (a 0640 file is not stored 0644)")
+    func storedReadOnly() throws {
+        let folder = try temporaryFolder("modes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = folder.appendingPathComponent("private.txt").path
+        try Data("group-only evidence".utf8).write(to: URL(fileURLWithPath: original))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: original)
+        let store = try makeStore()
+        let item = try store.add(.init(title: "p", kind: .document, controls: ["GOV-02"], owner: "o", effectiveFrom: "2026-01-01", files: [original]))
+        let mode = try FileManager.default.attributesOfItem(atPath: store.folder + "/" + item.files[0].storedPath)[.posixPermissions] as? Int
+        #expect(mode == 0o440)
+    }
+}

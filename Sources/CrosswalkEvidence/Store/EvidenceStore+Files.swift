@@ -1,5 +1,6 @@
 import CrosswalkModel
 import Foundation
+import GRDB
 
 #if canImport(Glibc)
 import Glibc
@@ -63,9 +64,43 @@ extension EvidenceStore {
 
     // MARK: - Copying files in
 
+    /// The mode of a stored copy: read-only for the store's owner and group, nothing for others,
+    /// whatever the original's mode (stored copies are never changed, only replaced).
+    public static let storedFileMode: mode_t = 0o440
+
+    /// The store's own folder at `relative` (`files`, `files/sha256`, `files/sha256/ab`): made
+    /// (0750) when missing; a symbolic link or anything but a folder there is an error, so no
+    /// file is ever written outside the store through a link planted in it.
+    func storeFolder(_ relative: String) throws -> String {
+        var path = folder
+        for component in relative.split(separator: "/") {
+            path += "/" + component
+            var info = stat()
+            if lstat(path, &info) != 0 {
+                guard errno == ENOENT else { throw StoreError.cannotWrite(path) }
+                if mkdir(path, 0o750) != 0 && errno != EEXIST { throw StoreError.cannotWrite(path) }
+                guard lstat(path, &info) == 0 else { throw StoreError.cannotWrite(path) }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFLNK: throw StoreError.linkInStore(path)
+            default: throw StoreError.notAFolderInStore(path)
+            }
+        }
+        return path
+    }
+
+    /// True when `path` is a regular file (not a link) holding exactly `size` bytes with SHA-256 `digest`.
+    static func holds(_ path: String, digest: String, size: Int64) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == size else { return false }
+        return (try? sha256(ofFile: path).digest) == digest
+    }
+
     /// Copies a regular file of at most `maxFileSize` bytes into `files/sha256/ab/cdef…`
-    /// (atomically; kept if already there).
-    func storeFile(at path: String) throws -> EvidenceFile {
+    /// (atomically). A copy already there is kept only when it really has that hash; anything
+    /// else at that path (a changed or planted file, a link) is replaced, and `restored` names it.
+    func storeFile(at path: String, restored: inout [String]) throws -> EvidenceFile {
         // Opened without waiting (a pipe would block until someone writes to it), checked on the
         // open descriptor (what is read is what was checked), and never read past the limit.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -77,31 +112,51 @@ extension EvidenceStore {
         guard Int64(info.st_size) <= maxFileSize else {
             throw StoreError.cannotAttach(path, Self.attachmentProblem(path, limit: maxFileSize) ?? "is too large")
         }
-        let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
+        let files = try storeFolder("files")
+        let temporary = files + "/.incoming-\(UUID().uuidString)"
+        // Created here and now, never through a link, readable by the owner only until it is complete.
+        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard output >= 0 else { throw StoreError.cannotWrite(temporary) }
+        let out = FileHandle(fileDescriptor: output, closeOnDealloc: false)
         let digest: String, size: Int64
         do {
             (digest, size) = try Self.sha256(of: input, path: path, limit: maxFileSize) { chunk in try out.write(contentsOf: chunk) }
-            try out.synchronize()
-            try out.close()
+            guard fchmod(output, Self.storedFileMode) == 0, fsync(output) == 0 else { throw StoreError.cannotWrite(temporary) }
+            close(output)
         } catch {
-            try? out.close()
-            try? FileManager.default.removeItem(atPath: temporary)
+            close(output)
+            unlink(temporary)
             throw error
         }
         let relative = "files/sha256/\(digest.prefix(2))/\(digest.dropFirst(2))"
         let destination = folder + "/" + relative
-        if FileManager.default.fileExists(atPath: destination) {
-            try FileManager.default.removeItem(atPath: temporary)
-        } else {
-            try FileManager.default.createDirectory(
-                atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+        do {
+            _ = try storeFolder("files/sha256/\(digest.prefix(2))")
+            var existing = stat()
+            if lstat(destination, &existing) == 0 {
+                if Self.holds(destination, digest: digest, size: size) {
+                    unlink(temporary)
+                    return EvidenceFile(name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, size: size, storedPath: relative)
+                }
+                if existing.st_mode & S_IFMT == S_IFDIR { throw StoreError.notAFolderInStore(destination) }
+                restored.append(relative)
+            }
+            // rename replaces a file or a link at the destination; it never follows the link.
+            guard rename(temporary, destination) == 0 else { throw StoreError.cannotWrite(destination) }
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        return EvidenceFile(name: name, sha256: digest, size: size, storedPath: relative)
+        return EvidenceFile(name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, size: size, storedPath: relative)
+    }
+
+    /// Audit entries for stored copies that were replaced because they did not match their hash.
+    static func auditRestored(_ db: Database, _ restored: [String], at: String, actor: String, by subject: String) throws {
+        for relative in restored {
+            try appendAudit(
+                db, at: at, actor: actor, action: "restore", subject: relative,
+                detail: "the copy there did not match its SHA-256 (changed, planted or a link); replaced by the file given to \(subject)")
+        }
     }
 
     /// SHA-256 and size of what `handle` reads, in 1 MB chunks, each also handed to `each`; an

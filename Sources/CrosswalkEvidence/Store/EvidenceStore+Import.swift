@@ -194,7 +194,8 @@ extension EvidenceStore {
     public func importManual(file: String, sha256: String, rows: [NewEvidence]) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: .csv)
         summary.records = rows.count
-        let stored = try rows.map { row in try row.files.map { try storeFile(at: $0) } }
+        var restored: [String] = []
+        let stored = try rows.map { row in try row.files.map { try storeFile(at: $0, restored: &restored) } }
         let at = now
         try queue.inTransaction(.immediate) { db in
             if try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) != nil {
@@ -214,6 +215,7 @@ extension EvidenceStore {
             }
             try Self.appendAudit(
                 db, at: at, actor: actor, action: "import", subject: file, detail: "format=csv sha256=\(sha256) records=\(rows.count)")
+            try Self.auditRestored(db, restored, at: at, actor: actor, by: file)
             return .commit
         }
         return summary

@@ -106,7 +106,8 @@ public final class EvidenceStore {
     /// failed transaction leaves at most an unreferenced copy, never a half-written record).
     @discardableResult
     public func add(_ new: NewEvidence) throws -> EvidenceItem {
-        let stored = try new.files.map { try storeFile(at: $0) }
+        var restored: [String] = []
+        let stored = try new.files.map { try storeFile(at: $0, restored: &restored) }
         let at = now
         let id: Int64 = try queue.write { db in
             let id = try Self.insertManual(db, new, uid: "manual:" + UUID().uuidString.lowercased(), files: stored, at: at)
@@ -115,6 +116,7 @@ public final class EvidenceStore {
             try Self.appendAudit(
                 db, at: at, actor: actor, action: "add", subject: item.displayID,
                 detail: "kind=\(new.kind.rawValue) title=\(new.title) files=\(stored.map(\.sha256).joined(separator: ","))")
+            try Self.auditRestored(db, restored, at: at, actor: actor, by: item.displayID)
             return id
         }
         return try item(id)!
@@ -269,28 +271,59 @@ public final class EvidenceStore {
 
     // MARK: - Verification
 
+    /// What `verify` found.
+    public struct VerifyReport: Sendable, Hashable {
+        /// Changes to the evidence or the log: each one names its file.
+        public var problems: [String] = []
+        /// Worth knowing, but not a change to the evidence: stored copies that were re-stored
+        /// because they did not match their hash.
+        public var notes: [String] = []
+    }
+
     /// Re-hashes every stored file and re-computes the audit chain. Every problem is returned.
-    public func verify() throws -> [String] {
-        var problems: [String] = []
+    public func verify() throws -> [String] { try verifyReport().problems }
+
+    /// Re-hashes every stored file, checks that the store's folders are its own (no symbolic
+    /// links) and re-computes the audit chain.
+    public func verifyReport() throws -> VerifyReport {
+        var report = VerifyReport()
         let (files, log) = try queue.read { db in
             (
                 try Row.fetchAll(db, sql: "SELECT evidence_id, name, sha256, size, stored_path FROM evidence_file ORDER BY evidence_id, stored_path"),
                 try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq")
             )
         }
+        for relative in ["files", "files/sha256"] + ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/files/sha256"))?.sorted().map { "files/sha256/" + $0 } ?? []) {
+            var info = stat()
+            if lstat(folder + "/" + relative, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                report.problems.append(StoreError.linkInStore(folder + "/" + relative).description)
+            }
+        }
+        let again = "adding the original file again (evidence add --file) re-stores it"
         for row in files {
             let stored: String = row["stored_path"]
             let expected: String = row["sha256"]
             let id: Int64 = row["evidence_id"]
+            let what = "evidence E-\(id), \(row["name"] as String)"
             let full = folder + "/" + stored
-            guard FileManager.default.fileExists(atPath: full) else {
-                problems.append("\(full): missing (evidence E-\(id), \(row["name"] as String))")
+            var info = stat()
+            guard lstat(full, &info) == 0 else {
+                report.problems.append("\(full): missing (\(what)); \(again)")
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a file"
+                report.problems.append("\(full): is \(kind), not the stored copy (\(what)); \(again)")
                 continue
             }
             let (digest, size) = try Self.sha256(ofFile: full)
             if digest != expected || size != (row["size"] as Int64) {
-                problems.append("\(full): content changed (evidence E-\(id), \(row["name"] as String)): sha256 \(digest), expected \(expected)")
+                report.problems.append("\(full): content changed (\(what)): sha256 \(digest), expected \(expected); \(again)")
             }
+        }
+        for row in log where (row["action"] as String) == "restore" {
+            report.notes.append(
+                "\(folder)/\(row["subject"] as String): re-stored on \(row["at"] as String) by \(row["actor"] as String): the copy there did not match its SHA-256 (it had been changed, planted or replaced by a link)")
         }
         var prev = Self.genesis
         for row in log {
@@ -300,13 +333,13 @@ public final class EvidenceStore {
             let computed = Self.auditHash(
                 prev: prev, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
             if recordedPrev != prev {
-                problems.append("\(path): audit log entry \(seq) does not follow entry \(seq - 1) (an entry was removed or reordered)")
+                report.problems.append("\(path): audit log entry \(seq) does not follow entry \(seq - 1) (an entry was removed or reordered)")
             } else if computed != recorded {
-                problems.append("\(path): audit log entry \(seq) was altered (its hash does not match its content)")
+                report.problems.append("\(path): audit log entry \(seq) was altered (its hash does not match its content)")
             }
             prev = recorded
         }
-        return problems
+        return report
     }
 }
 
@@ -316,12 +349,20 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotWrite(String)
     /// A file that cannot be evidence, and why (`is a folder, not a file …`).
     case cannotAttach(String, String)
+    /// A symbolic link inside the store's `files` folder.
+    case linkInStore(String)
+    /// Something other than a folder where the store keeps one.
+    case notAFolderInStore(String)
     case noSuchItem(Int64)
 
     public var description: String {
         switch self {
         case .cannotRead(let path): return "\(path): cannot be read"
         case .cannotAttach(let path, let problem): return "\(path): \(problem)"
+        case .linkInStore(let path):
+            return "\(path): is a symbolic link inside the evidence store; the store keeps its files in its own folders only (replace the link with a folder, or move the store's files back into it)"
+        case .notAFolderInStore(let path):
+            return "\(path): is not a folder, where the evidence store keeps one; move it out of the way"
         case .cannotWrite(let path): return "\(path): cannot be written"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
         }
