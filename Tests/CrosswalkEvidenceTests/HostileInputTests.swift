@@ -210,3 +210,45 @@ struct FileStoreTests {
         #expect(mode == 0o440)
     }
 }
+
+/// What a command killed while copying a file in leaves behind.
+@Suite("Partial copies")
+struct PartialCopyTests {
+    /// A partial copy in the store's files/ folder, last written `age` seconds ago.
+    func leave(_ store: EvidenceStore, age: TimeInterval, bytes: Int = 4096) throws -> String {
+        let path = store.folder + "/files/.incoming-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: store.folder + "/files", withIntermediateDirectories: true)
+        try Data(count: bytes).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: path)
+        return path
+    }
+
+    @Test("the next add removes partial copies older than an hour, not a newer one a writer may still be filling")
+    func addRemovesStale() throws {
+        let store = try makeStore()
+        let stale = try leave(store, age: 2 * 3600)
+        let fresh = try leave(store, age: 60)
+        _ = try store.add(.init(title: "t", kind: .document, controls: ["GOV-02"], owner: "o", effectiveFrom: "2026-01-01", files: [FileStoreTests.policy]))
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: fresh))
+    }
+
+    @Test("an import of findings removes them too")
+    func importRemovesStale() throws {
+        let store = try makeStore()
+        let stale = try leave(store, age: 2 * 3600)
+        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+
+    @Test("verify reports each partial copy as a note, with its size, and no problem")
+    func verifyReports() throws {
+        let store = try makeStore()
+        let stale = try leave(store, age: 2 * 3600, bytes: 3 << 20)
+        let report = try store.verifyReport()
+        #expect(report.problems.isEmpty)
+        #expect(report.notes.count == 1)
+        #expect(report.notes.first?.hasPrefix("\(stale): a partial copy (3 MiB, last written ") == true, "\(report.notes)")
+        #expect(report.notes.first?.hasSuffix("left by an evidence add or import that did not finish; the next evidence add or import removes it once it is an hour old") == true)
+    }
+}

@@ -113,6 +113,7 @@ extension EvidenceStore {
             throw StoreError.cannotAttach(path, Self.attachmentProblem(path, limit: maxFileSize) ?? "is too large")
         }
         let files = try storeFolder("files")
+        removeStaleIncoming()
         let temporary = files + "/.incoming-\(UUID().uuidString)"
         // Created here and now, never through a link, readable by the owner only until it is complete.
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -148,6 +149,34 @@ extension EvidenceStore {
             throw error
         }
         return EvidenceFile(name: URL(fileURLWithPath: path).lastPathComponent, sha256: digest, size: size, storedPath: relative)
+    }
+
+    // MARK: - Partial copies
+
+    /// How old a partial copy (`files/.incoming-…`) must be before a later command removes it:
+    /// one hour, so the copy of a command still writing (its file changes as it writes) is left alone.
+    public static let incomingBound: TimeInterval = 3600
+
+    /// The partial copies in `files/`: path, size and when it was last written (the real clock's
+    /// time, not the store's: these are files on disk).
+    func incomingFiles() -> [(path: String, size: Int64, modified: Date)] {
+        let files = folder + "/files"
+        var info = stat()
+        guard lstat(files, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: files)
+        else { return [] }
+        return names.filter { $0.hasPrefix(".incoming-") }.sorted().compactMap { name in
+            let path = files + "/" + name
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return (path, Int64(info.st_size), Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)))
+        }
+    }
+
+    /// Removes the partial copies left by commands that were killed while copying a file in,
+    /// once they are older than ``incomingBound``. Called by every command that writes.
+    func removeStaleIncoming() {
+        let limit = Date().addingTimeInterval(-Self.incomingBound)
+        for file in incomingFiles() where file.modified < limit { unlink(file.path) }
     }
 
     /// Audit entries for stored copies that were replaced because they did not match their hash.

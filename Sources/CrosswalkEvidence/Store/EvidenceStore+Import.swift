@@ -45,6 +45,7 @@ extension EvidenceStore {
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: format)
         let at = now
+        removeStaleIncoming()
         /// The import itself: one transaction.
         func storeFindings(_ db: Database) throws {
             try db.inTransaction(.immediate) {

@@ -275,8 +275,8 @@ public final class EvidenceStore {
     public struct VerifyReport: Sendable, Hashable {
         /// Changes to the evidence or the log: each one names its file.
         public var problems: [String] = []
-        /// Worth knowing, but not a change to the evidence: stored copies that were re-stored
-        /// because they did not match their hash.
+        /// Worth knowing, but not a change to the evidence: partial copies left by commands that
+        /// did not finish, stored copies that were re-stored because they did not match their hash.
         public var notes: [String] = []
     }
 
@@ -320,6 +320,10 @@ public final class EvidenceStore {
             if digest != expected || size != (row["size"] as Int64) {
                 report.problems.append("\(full): content changed (\(what)): sha256 \(digest), expected \(expected); \(again)")
             }
+        }
+        for file in incomingFiles() {
+            report.notes.append(
+                "\(file.path): a partial copy (\(Self.byteCount(file.size)), last written \(Self.timestamp(file.modified))) left by an evidence add or import that did not finish; the next evidence add or import removes it once it is an hour old")
         }
         for row in log where (row["action"] as String) == "restore" {
             report.notes.append(
