@@ -179,7 +179,7 @@ extension EvidenceStore {
             }
         }
 
-        try queue.inDatabase { db in
+        try inDatabase { db in
             // Every reference the import writes is to a row it has just read or inserted in this
             // transaction, so SQLite's own checks (three lookups per finding, a tenth of the storing
             // thread's work) are off for it; `foreign_keys` can change only outside a transaction.
@@ -198,7 +198,7 @@ extension EvidenceStore {
         var restored: [String] = []
         let stored = try rows.map { row in try row.files.map { try storeFile(at: $0, restored: &restored) } }
         let at = now
-        try queue.inTransaction(.immediate) { db in
+        try inTransaction(.immediate) { db in
             if try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) != nil {
                 summary.alreadyImported = true
                 return .rollback

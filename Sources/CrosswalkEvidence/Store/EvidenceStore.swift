@@ -19,8 +19,19 @@ public final class EvidenceStore {
     /// The largest file `add` and the evidence CSV may attach (``defaultMaxFileSize``, 1 GiB).
     public var maxFileSize: Int64 = EvidenceStore.defaultMaxFileSize
 
-    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
-    public init(path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// How long a command waits for another one writing to the same store: 60 s.
+    public static let defaultBusyTimeout: TimeInterval = 60
+
+    /// How long this store waits for another writer before it gives up.
+    public let busyTimeout: TimeInterval
+
+    /// Opens (creating when needed) the store at `path` and brings its schema up to date. A
+    /// command that finds another one writing waits its turn, up to `busyTimeout`.
+    public init(
+        path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() },
+        busyTimeout: TimeInterval = EvidenceStore.defaultBusyTimeout
+    ) throws {
+        self.busyTimeout = busyTimeout
         self.path = path
         self.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         self.actor = actor
@@ -28,6 +39,7 @@ public final class EvidenceStore {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = Self.sqliteTuned
         var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Larger pages and cache: measured faster for bulk imports (page_size applies to a new store).
             try db.execute(sql: "PRAGMA page_size = 16384")
@@ -36,8 +48,12 @@ public final class EvidenceStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(queue)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Migrations.migrate(queue)
+        } catch {
+            throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+        }
     }
 
     /// Once per process, before SQLite's first use: no memory statistics (a global mutex taken
@@ -48,6 +64,7 @@ public final class EvidenceStore {
 
     /// A short account of an error from opening or using the store (SQLite's message, not its SQL).
     public static func describe(_ error: Error) -> String {
+        if let error = error as? StoreError, let reason = error.reason { return reason }
         if let error = error as? DatabaseError {
             return "\(error.message ?? "SQLite error \(error.resultCode)") (is it a Crosswalk evidence store of this version?)"
         }
@@ -109,7 +126,7 @@ public final class EvidenceStore {
         var restored: [String] = []
         let stored = try new.files.map { try storeFile(at: $0, restored: &restored) }
         let at = now
-        let id: Int64 = try queue.write { db in
+        let id: Int64 = try write { db in
             let id = try Self.insertManual(db, new, uid: "manual:" + UUID().uuidString.lowercased(), files: stored, at: at)
             let item = try Self.fetchItem(db, id: id)!
             try Self.recordRevision(db, item: item, at: at, by: actor)
@@ -180,7 +197,7 @@ public final class EvidenceStore {
     @discardableResult
     public func setStatus(_ id: Int64, to status: EvidenceStatus, note: String? = nil) throws -> EvidenceItem {
         let at = now
-        try queue.write { db in
+        try write { db in
             guard let before = try Self.fetchItem(db, id: id) else { throw StoreError.noSuchItem(id) }
             var notes = before.notes
             if let note, !note.isEmpty { notes = notes.isEmpty ? note : notes + "\n" + note }
@@ -206,7 +223,7 @@ public final class EvidenceStore {
     }
 
     public func revisions(of id: Int64) throws -> [Revision] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT revision, changed_at, changed_by, snapshot FROM evidence_revision WHERE evidence_id = ? ORDER BY revision",
                 arguments: [id]
@@ -262,7 +279,7 @@ public final class EvidenceStore {
     }
 
     public func auditLog() throws -> [AuditEntry] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq").map {
                 AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"], detail: $0["detail"], hash: $0["hash"])
             }
@@ -287,7 +304,7 @@ public final class EvidenceStore {
     /// links) and re-computes the audit chain.
     public func verifyReport() throws -> VerifyReport {
         var report = VerifyReport()
-        let (files, log) = try queue.read { db in
+        let (files, log) = try read { db in
             (
                 try Row.fetchAll(db, sql: "SELECT evidence_id, name, sha256, size, stored_path FROM evidence_file ORDER BY evidence_id, stored_path"),
                 try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq")
@@ -358,6 +375,17 @@ public enum StoreError: Error, CustomStringConvertible {
     /// Something other than a folder where the store keeps one.
     case notAFolderInStore(String)
     case noSuchItem(Int64)
+    /// Another command held the store's write lock for longer than the timeout (seconds).
+    case busy(String, TimeInterval)
+
+    /// What is wrong with the store, without its path (for a message that names it already).
+    public var reason: String? {
+        switch self {
+        case .busy(_, let timeout):
+            return "another command has been writing to this evidence store for more than \(String(format: "%g", timeout)) s, so this one stopped waiting and changed nothing; run it again when the other has finished"
+        default: return nil
+        }
+    }
 
     public var description: String {
         switch self {
@@ -369,6 +397,7 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): is not a folder, where the evidence store keeps one; move it out of the way"
         case .cannotWrite(let path): return "\(path): cannot be written"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
+        case .busy(let path, _): return "\(path): \(reason!)"
         }
     }
 }

@@ -2,6 +2,28 @@ import GRDB
 
 /// The store's schema. A migration is never edited once shipped: add a new one.
 enum Migrations {
+    /// Brings the store's schema up to date. Commands started together on a new (or older) store
+    /// may all find a migration to apply: GRDB reads what was applied before it takes the write
+    /// lock, so all but the first then fail ("table evidence already exists"). A failure after
+    /// which another process has applied more migrations is that race: run again, from what is
+    /// applied now. A failure with no such progress is a real one.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = self.migrator
+        // Read while another process creates the tables, the list may fail (its table is
+        // missing in one look, present in the next): then nothing counts as applied yet.
+        func applied() -> Set<String> { (try? queue.read { try migrator.appliedIdentifiers($0) }) ?? [] }
+        while true {
+            let before = applied()
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let after = applied()
+                if after == before { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: evidence, files, links, findings, check mappings, imports, audit log") { db in
