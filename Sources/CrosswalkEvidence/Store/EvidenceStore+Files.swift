@@ -77,9 +77,9 @@ extension EvidenceStore {
             path += "/" + component
             var info = stat()
             if lstat(path, &info) != 0 {
-                guard errno == ENOENT else { throw StoreError.cannotWrite(path) }
-                if mkdir(path, 0o750) != 0 && errno != EEXIST { throw StoreError.cannotWrite(path) }
-                guard lstat(path, &info) == 0 else { throw StoreError.cannotWrite(path) }
+                guard errno == ENOENT else { throw StoreError.fileSystem(path, errno) }
+                if mkdir(path, 0o750) != 0 && errno != EEXIST { throw StoreError.fileSystem(path, errno) }
+                guard lstat(path, &info) == 0 else { throw StoreError.fileSystem(path, errno) }
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: continue
@@ -117,12 +117,21 @@ extension EvidenceStore {
         let temporary = files + "/.incoming-\(UUID().uuidString)"
         // Created here and now, never through a link, readable by the owner only until it is complete.
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw StoreError.cannotWrite(temporary) }
-        let out = FileHandle(fileDescriptor: output, closeOnDealloc: false)
+        guard output >= 0 else { throw StoreError.fileSystem(temporary, errno) }
         let digest: String, size: Int64
         do {
-            (digest, size) = try Self.sha256(of: input, path: path, limit: maxFileSize) { chunk in try out.write(contentsOf: chunk) }
-            guard fchmod(output, Self.storedFileMode) == 0, fsync(output) == 0 else { throw StoreError.cannotWrite(temporary) }
+            (digest, size) = try Self.sha256(of: input, path: path, limit: maxFileSize) { chunk in
+                try chunk.withUnsafeBytes { bytes in
+                    var done = 0
+                    while done < bytes.count {
+                        let written = Glibc.write(output, bytes.baseAddress! + done, bytes.count - done)
+                        if written < 0 && errno == EINTR { continue }
+                        guard written > 0 else { throw StoreError.fileSystem(temporary, errno) }
+                        done += written
+                    }
+                }
+            }
+            guard fchmod(output, Self.storedFileMode) == 0, fsync(output) == 0 else { throw StoreError.fileSystem(temporary, errno) }
             close(output)
         } catch {
             close(output)
@@ -143,7 +152,7 @@ extension EvidenceStore {
                 restored.append(relative)
             }
             // rename replaces a file or a link at the destination; it never follows the link.
-            guard rename(temporary, destination) == 0 else { throw StoreError.cannotWrite(destination) }
+            guard rename(temporary, destination) == 0 else { throw StoreError.fileSystem(destination, errno) }
         } catch {
             unlink(temporary)
             throw error

@@ -36,7 +36,13 @@ public final class EvidenceStore {
         self.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         self.actor = actor
         self.clock = clock
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw StoreError.folderAsStore(path) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.fileSystem(folder, Self.posixCode(error))
+        }
         _ = Self.sqliteTuned
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -50,6 +56,7 @@ public final class EvidenceStore {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Migrations.check(queue, path: path)
             try Migrations.migrate(queue)
         } catch {
             throw Self.translate(error, path: path, busyTimeout: busyTimeout)
@@ -62,11 +69,14 @@ public final class EvidenceStore {
 
     // MARK: - Time
 
-    /// A short account of an error from opening or using the store (SQLite's message, not its SQL).
+    /// A short account of an error from opening or using the store, without the store's path
+    /// (for a message that names it already): a sentence, never SQLite's message or SQL.
     public static func describe(_ error: Error) -> String {
         if let error = error as? StoreError, let reason = error.reason { return reason }
-        if let error = error as? DatabaseError {
-            return "\(error.message ?? "SQLite error \(error.resultCode)") (is it a Crosswalk evidence store of this version?)"
+        if error is DatabaseError, let translated = translate(error, path: "", busyTimeout: defaultBusyTimeout) as? StoreError,
+            let reason = translated.reason
+        {
+            return reason
         }
         return "\(error)"
     }
@@ -377,12 +387,44 @@ public enum StoreError: Error, CustomStringConvertible {
     case noSuchItem(Int64)
     /// Another command held the store's write lock for longer than the timeout (seconds).
     case busy(String, TimeInterval)
+    /// `--store` names a folder.
+    case folderAsStore(String)
+    /// The file is not a Crosswalk evidence store, and why.
+    case notAStore(String, String)
+    /// The store was written by a newer Crosswalk (its schema has these unknown migrations).
+    case newerStore(String, [String])
+    /// This user may not write the file or folder.
+    case permissionDenied(String)
+    /// No space left on the disk holding the file.
+    case diskFull(String)
+    /// SQLite reports the store damaged.
+    case damaged(String)
+    /// The disk failed to read or write.
+    case ioError(String)
+    /// SQLite refused a change, with a short account of why (never the SQL).
+    case refused(String, String)
 
     /// What is wrong with the store, without its path (for a message that names it already).
     public var reason: String? {
         switch self {
         case .busy(_, let timeout):
             return "another command has been writing to this evidence store for more than \(String(format: "%g", timeout)) s, so this one stopped waiting and changed nothing; run it again when the other has finished"
+        case .folderAsStore(let path):
+            return "is a folder, not an evidence store: --store (or CROSSWALK_STORE) names the store's SQLite file, such as \(path)/evidence.sqlite"
+        case .notAStore(_, let why):
+            return "is not a Crosswalk evidence store (\(why)); give --store the store's evidence.sqlite, or a path where there is no file yet to make a new store"
+        case .newerStore(_, let unknown):
+            return "was written by a newer version of Crosswalk (its schema has \(unknown.sorted().joined(separator: "; "))); use that version or a later one: this one cannot read it safely and changed nothing"
+        case .permissionDenied:
+            return "permission denied: this user may not write it or its folder (every evidence command opens the store for writing, and SQLite keeps its -wal and -shm files beside it); run the command as the store's owner, or ask them for write access"
+        case .diskFull:
+            return "the disk is full; free some space and run the command again (nothing was changed)"
+        case .damaged:
+            return "the evidence store is damaged (SQLite reports it corrupt); restore it from a backup, and keep the damaged copy for investigation"
+        case .ioError:
+            return "the disk could not read or write it (an I/O error); check the disk, then run the command again (nothing was changed)"
+        case .refused(_, let why):
+            return "the evidence store refused a change (\(why)) and nothing was changed; the store may have been edited by hand: run crosswalk evidence verify, and report this if it finds nothing"
         default: return nil
         }
     }
@@ -395,9 +437,11 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): is a symbolic link inside the evidence store; the store keeps its files in its own folders only (replace the link with a folder, or move the store's files back into it)"
         case .notAFolderInStore(let path):
             return "\(path): is not a folder, where the evidence store keeps one; move it out of the way"
-        case .cannotWrite(let path): return "\(path): cannot be written"
+        case .cannotWrite(let path): return "\(path): cannot be written; check that its folder exists and that this user may write there"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
-        case .busy(let path, _): return "\(path): \(reason!)"
+        case .busy(let path, _), .folderAsStore(let path), .notAStore(let path, _), .newerStore(let path, _),
+            .permissionDenied(let path), .diskFull(let path), .damaged(let path), .ioError(let path), .refused(let path, _):
+            return "\(path): \(reason!)"
         }
     }
 }

@@ -2,6 +2,28 @@ import GRDB
 
 /// The store's schema. A migration is never edited once shipped: add a new one.
 enum Migrations {
+    /// Refuses a database that is not a Crosswalk evidence store (another application's tables)
+    /// or was written by a newer Crosswalk (migrations this one does not know), before anything
+    /// is written to it.
+    static func check(_ queue: DatabaseQueue, path: String) throws {
+        let (tables, applied) = try queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
+                try migrator.appliedIdentifiers(db)
+            )
+        }
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw StoreError.notAStore(path, "an SQLite database with other tables: \(tables.sorted().prefix(5).joined(separator: ", "))")
+        }
+        let known = Set(migrator.migrations)
+        let unknown = applied.subtracting(known)
+        guard !unknown.isEmpty else { return }
+        if applied.isDisjoint(with: known) {
+            throw StoreError.notAStore(path, "another application's SQLite database")
+        }
+        throw StoreError.newerStore(path, Array(unknown))
+    }
+
     /// Brings the store's schema up to date. Commands started together on a new (or older) store
     /// may all find a migration to apply: GRDB reads what was applied before it takes the write
     /// lock, so all but the first then fail ("table evidence already exists"). A failure after
