@@ -241,6 +241,12 @@ public struct FindingImporter {
             }
             // Prowler writes "2026-11-22 15:23:48.296441"; OCSF writes the same instant with a "T".
             let observed = get("TIMESTAMP").replacingOccurrences(of: " ", with: "T")
+            guard Timestamp.microseconds(observed) != nil else {
+                let start = column["TIMESTAMP"].flatMap { $0 < row.starts.count ? row.starts[$0] : nil }
+                throw ImportError(
+                    file: path, line: start?.line ?? row.line, column: start?.column, record: index + 1,
+                    message: "TIMESTAMP '\(get("TIMESTAMP"))' \(Timestamp.expected)")
+            }
             return ImportedFinding(
                 tool: "prowler", checkID: get("CHECK_ID"), title: get("CHECK_TITLE").isEmpty ? get("CHECK_ID") : get("CHECK_TITLE"),
                 resourceID: get("RESOURCE_UID"), account: get("ACCOUNT_UID"), region: get("REGION"),
@@ -283,6 +289,12 @@ public struct FindingImporter {
             }
             guard !get("RESOURCEID").isEmpty else { throw fail("empty RESOURCEID") }
             guard !get("ASSESSMENTDATE").isEmpty else { throw fail("empty ASSESSMENTDATE") }
+            guard Timestamp.microseconds(get("ASSESSMENTDATE")) != nil else {
+                let start = column["ASSESSMENTDATE"].flatMap { $0 < row.starts.count ? row.starts[$0] : nil }
+                throw ImportError(
+                    file: path, line: start?.line ?? row.line, column: start?.column, record: index + 1,
+                    message: "ASSESSMENTDATE '\(get("ASSESSMENTDATE"))' \(Timestamp.expected)")
+            }
             let key = Key(check: check, account: get("ACCOUNTID"), region: get("REGION"), resource: get("RESOURCEID"))
             if firstRow[key] == nil {
                 order.append(key)

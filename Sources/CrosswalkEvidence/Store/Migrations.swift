@@ -149,6 +149,18 @@ enum Migrations {
             defer { db.remove(function: digest) }
             try db.execute(sql: "UPDATE evidence SET uid = crosswalk_finding_uid(uid) WHERE kind = 'automated-finding' AND uid LIKE '%|%'")
         }
+        migrator.registerMigration("v3: findings' observation times as instants") { db in
+            // Which observation is the latest is decided on instants: the same time written with
+            // different offsets sorts differently as text. Times v2 stored that are not times stay
+            // NULL, and the next observation replaces them.
+            let instant = DatabaseFunction("crosswalk_instant", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).flatMap { Timestamp.microseconds($0) }
+            }
+            db.add(function: instant)
+            defer { db.remove(function: instant) }
+            try db.execute(sql: "ALTER TABLE finding ADD COLUMN observed_us INTEGER")
+            try db.execute(sql: "UPDATE finding SET observed_us = crosswalk_instant(observed_at)")
+        }
         return migrator
     }
 }
