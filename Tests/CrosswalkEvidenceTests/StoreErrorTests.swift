@@ -107,6 +107,14 @@ struct StoreErrorTests {
         expectSentence(EvidenceStore.describe(error))
     }
 
+    @Test("a read that fails (a folder read as a file) is a sentence, not a Foundation error")
+    func readFails() throws {
+        let folder = try temporaryFolder("read-a-folder")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = try #require(throws: StoreError.self) { try EvidenceStore.sha256(ofFile: folder.path) }
+        #expect(error.description == "\(folder.path): cannot be read; check that it is a file and that this user may read it")
+    }
+
     @Test("a full disk while a file is copied in: a sentence naming the file, and nothing left behind")
     func diskFull() throws {
         // A 1 MiB tmpfs holds the store; mounting one needs root (skipped otherwise).

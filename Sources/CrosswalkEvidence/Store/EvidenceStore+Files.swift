@@ -204,7 +204,14 @@ extension EvidenceStore {
     ) throws -> (digest: String, size: Int64) {
         let hasher = StreamingSHA256()
         var size: Int64 = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        func next() throws -> Data? {
+            do {
+                return try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw Self.posixCode(error) == EIO ? StoreError.ioError(path) : StoreError.cannotRead(path)
+            }
+        }
+        while let chunk = try next(), !chunk.isEmpty {
             chunk.withUnsafeBytes { hasher.update($0) }
             size += Int64(chunk.count)
             guard size <= limit else {

@@ -343,7 +343,10 @@ public final class EvidenceStore {
                 report.problems.append("\(full): is \(kind), not the stored copy (\(what)); \(again)")
                 continue
             }
-            let (digest, size) = try Self.sha256(ofFile: full)
+            guard let (digest, size) = try? Self.sha256(ofFile: full) else {
+                report.problems.append("\(full): cannot be read (\(what)); check its permissions and the disk")
+                continue
+            }
             if digest != expected || size != (row["size"] as Int64) {
                 report.problems.append("\(full): content changed (\(what)): sha256 \(digest), expected \(expected); \(again)")
             }
@@ -431,7 +434,7 @@ public enum StoreError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotRead(let path): return "\(path): cannot be read"
+        case .cannotRead(let path): return "\(path): cannot be read; check that it is a file and that this user may read it"
         case .cannotAttach(let path, let problem): return "\(path): \(problem)"
         case .linkInStore(let path):
             return "\(path): is a symbolic link inside the evidence store; the store keeps its files in its own folders only (replace the link with a folder, or move the store's files back into it)"
