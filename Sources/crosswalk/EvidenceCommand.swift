@@ -39,8 +39,17 @@ struct EvidenceCommand: ParsableCommand {
                     "no evidence store at \(path) (give --store PATH or set CROSSWALK_STORE; evidence add and evidence import create one)")
             }
             let fixed = try Clock.fixed()
+            var maxFileSize = EvidenceStore.defaultMaxFileSize
+            if let text = ProcessInfo.processInfo.environment["CROSSWALK_MAX_FILE_SIZE"] {
+                guard let size = EvidenceStore.parseByteCount(text) else {
+                    throw RuntimeError("CROSSWALK_MAX_FILE_SIZE '\(text)' is not a size such as 1073741824, 512MiB or 2GiB")
+                }
+                maxFileSize = size
+            }
             do {
-                return try EvidenceStore(path: path, actor: actorName, clock: { fixed ?? Date() })
+                let store = try EvidenceStore(path: path, actor: actorName, clock: { fixed ?? Date() })
+                store.maxFileSize = maxFileSize
+                return store
             } catch {
                 throw RuntimeError("cannot open the evidence store \(path): \(EvidenceStore.describe(error))")
             }
@@ -211,6 +220,12 @@ struct EvidenceCommand: ParsableCommand {
         @Option(name: .long, help: "auto, prowler-ocsf, prowler-csv, prowler-compliance, asff, config or csv.") var format: String = "auto"
         @Option(name: .long, help: "Account of AWS Config results (they do not carry it).") var account: String = ""
         @Option(name: .long, help: "Region of AWS Config results.") var region: String = ""
+        @Flag(name: .long, help: "Let an evidence CSV attach files outside its own folder (absolute paths, .., symbolic links out).")
+        var allowFilesOutside = false
+        @Option(
+            name: .long,
+            help: ArgumentHelp("The largest file an evidence CSV may attach (default 1GiB; env CROSSWALK_MAX_FILE_SIZE).", valueName: "size"))
+        var maxFileSize: String?
 
         func run() throws {
             guard let format = ImportFormat(rawValue: format) else {
@@ -234,7 +249,16 @@ struct EvidenceCommand: ParsableCommand {
                     ])
                 }
             }
-            var importer = FindingImporter(store: try storeOptions.open(create: true), knownRequirements: known)
+            let limit = try maxFileSize.map { text -> Int64 in
+                guard let size = EvidenceStore.parseByteCount(text) else {
+                    throw ValidationError("--max-file-size '\(text)' is not a size such as 1073741824, 512MiB or 2GiB")
+                }
+                return size
+            }
+            let store = try storeOptions.open(create: true)
+            if let limit { store.maxFileSize = limit }
+            var importer = FindingImporter(store: store, knownRequirements: known)
+            importer.allowFilesOutside = allowFilesOutside
             importer.account = account
             importer.region = region
             // Security Hub findings without a control result take their controls from Mappings/findings/
@@ -280,8 +304,10 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         func run() throws {
             let store = try storeOptions.open()
-            let problems = try store.verify()
+            let report = try store.verifyReport()
+            let problems = report.problems
             for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
             let files = try store.list().reduce(0) { $0 + $1.files.count }
             let entries = try store.auditLog().count
             if problems.isEmpty {

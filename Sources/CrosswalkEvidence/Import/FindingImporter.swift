@@ -41,6 +41,9 @@ public struct FindingImporter {
     /// `Compliance.Status`; nil: none loaded (such a finding is then an error).
     public var findingTypes: [FindingTypeRule]?
     public var progress: ((Int) -> Void)?
+    /// Lets the evidence CSV attach files outside its own folder (absolute paths, `..`, symbolic
+    /// links that lead out); off by default, so an untrusted CSV cannot pull in any readable file.
+    public var allowFilesOutside = false
 
     public init(store: EvidenceStore, knownRequirements: KnownRequirements = KnownRequirements(nil)) {
         self.store = store
@@ -148,7 +151,9 @@ public struct FindingImporter {
                 file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
                 knownRequirements: { knownRequirements.value }, progress: progress)
         case .csv:
-            let rows = try Self.manualCSV(path: path, knownRequirements: knownRequirements.value)
+            let rows = try Self.manualCSV(
+                path: path, knownRequirements: knownRequirements.value,
+                files: FilePolicy(allowOutside: allowFilesOutside, maxSize: store.maxFileSize))
             return try store.importManual(file: path, sha256: sha256, rows: rows)
         case .auto, .prowlerOCSF:
             throw ImportError(file: path, line: 0, message: "cannot tell the format")
@@ -236,6 +241,12 @@ public struct FindingImporter {
             }
             // Prowler writes "2026-11-22 15:23:48.296441"; OCSF writes the same instant with a "T".
             let observed = get("TIMESTAMP").replacingOccurrences(of: " ", with: "T")
+            guard Timestamp.microseconds(observed) != nil else {
+                let start = column["TIMESTAMP"].flatMap { $0 < row.starts.count ? row.starts[$0] : nil }
+                throw ImportError(
+                    file: path, line: start?.line ?? row.line, column: start?.column, record: index + 1,
+                    message: "TIMESTAMP '\(get("TIMESTAMP"))' \(Timestamp.expected)")
+            }
             return ImportedFinding(
                 tool: "prowler", checkID: get("CHECK_ID"), title: get("CHECK_TITLE").isEmpty ? get("CHECK_ID") : get("CHECK_TITLE"),
                 resourceID: get("RESOURCE_UID"), account: get("ACCOUNT_UID"), region: get("REGION"),
@@ -278,6 +289,12 @@ public struct FindingImporter {
             }
             guard !get("RESOURCEID").isEmpty else { throw fail("empty RESOURCEID") }
             guard !get("ASSESSMENTDATE").isEmpty else { throw fail("empty ASSESSMENTDATE") }
+            guard Timestamp.microseconds(get("ASSESSMENTDATE")) != nil else {
+                let start = column["ASSESSMENTDATE"].flatMap { $0 < row.starts.count ? row.starts[$0] : nil }
+                throw ImportError(
+                    file: path, line: start?.line ?? row.line, column: start?.column, record: index + 1,
+                    message: "ASSESSMENTDATE '\(get("ASSESSMENTDATE"))' \(Timestamp.expected)")
+            }
             let key = Key(check: check, account: get("ACCOUNTID"), region: get("REGION"), resource: get("RESOURCEID"))
             if firstRow[key] == nil {
                 order.append(key)
@@ -319,8 +336,26 @@ public struct FindingImporter {
         "status", "notes", "file",
     ]
 
-    /// Our evidence CSV: one manual evidence item per row; files are relative to the CSV's folder.
-    static func manualCSV(path: String, knownRequirements: Set<RequirementRef>?) throws -> [EvidenceStore.NewEvidence] {
+    /// What the evidence CSV's `file` column may name.
+    struct FilePolicy {
+        /// Files outside the CSV's folder (absolute paths, `..`, symbolic links that lead out).
+        var allowOutside = false
+        /// The largest file, in bytes.
+        var maxSize = EvidenceStore.defaultMaxFileSize
+    }
+
+    /// The path with `..` and symbolic links resolved, nil when it cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Our evidence CSV: one manual evidence item per row; files are relative to the CSV's folder
+    /// and must stay inside it (unless `files` allows more), regular files of at most its size.
+    static func manualCSV(
+        path: String, knownRequirements: Set<RequirementRef>?, files policy: FilePolicy = FilePolicy()
+    ) throws -> [EvidenceStore.NewEvidence] {
         let rows = try csvRows(path, delimiter: ",")
         guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
         var column: [String: Int] = [:]
@@ -335,6 +370,7 @@ public struct FindingImporter {
             throw ImportError(file: path, line: header.line, message: "no '\(needed)' column")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let realFolder = realPath(folder)
         return try rows.dropFirst().enumerated().map { index, row in
             func get(_ name: String) -> String {
                 guard let i = column[name], i < row.fields.count else { return "" }
@@ -364,7 +400,20 @@ public struct FindingImporter {
             guard !controls.isEmpty || !requirements.isEmpty else { throw fail("names neither a control nor a requirement") }
             let files = try split(get("file")).map { name -> String in
                 let full = name.hasPrefix("/") ? name : folder + "/" + name
-                guard FileManager.default.fileExists(atPath: full) else { throw fail("file '\(name)' not found", at: "file") }
+                if !policy.allowOutside {
+                    if name.hasPrefix("/") {
+                        throw fail(
+                            "file '\(name)' is an absolute path: an evidence CSV names its files relative to its own folder, \(folder) (copy the file there, or give --allow-files-outside)",
+                            at: "file")
+                    }
+                    // `..` and symbolic links are followed: where the path really leads must be inside.
+                    if let real = realPath(full), let realFolder, real != realFolder && !real.hasPrefix(realFolder + "/") {
+                        throw fail(
+                            "file '\(name)' leads outside the CSV's folder \(folder) (to \(real)): an evidence CSV attaches files in its folder only (copy the file there, or give --allow-files-outside)",
+                            at: "file")
+                    }
+                }
+                if let problem = EvidenceStore.attachmentProblem(full, limit: policy.maxSize) { throw fail("file '\(name)' \(problem)", at: "file") }
                 return full
             }
             return EvidenceStore.NewEvidence(

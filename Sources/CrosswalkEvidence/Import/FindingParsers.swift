@@ -88,6 +88,7 @@ enum FindingParsers {
         guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no resources[0].uid", offset: start) }
         let observed = try field("created_time_dt", in: info) ?? (try field("time_dt", in: top)) ?? ""
         guard !observed.isEmpty else { throw JSONScan.Failure(message: "no finding_info.created_time_dt", offset: start) }
+        let observedOffset = (scan.value("created_time_dt", in: info) ?? scan.value("time_dt", in: top))?.lowerBound ?? start
         var requirements: [RequirementRef] = []
         let unmapped = wantsRequirements(check) ? try object("unmapped", in: top) : []
         for (key, value) in try object("compliance", in: unmapped) {
@@ -103,6 +104,10 @@ enum FindingParsers {
             tool: "prowler", checkID: check, title: try field("title", in: info) ?? check, resourceID: resourceID, account: account,
             region: region, severity: (try field("severity", in: top) ?? "").lowercased(), result: result,
             observedAt: observed, requirements: requirements)
+        // Parsed once, when the finding is made; refused here, where its place in the file is known.
+        guard finding.observedInstant != nil else {
+            throw JSONScan.Failure(message: "finding_info.created_time_dt '\(observed)' \(Timestamp.expected)", offset: observedOffset)
+        }
         return (finding, end)
     }
 
@@ -152,6 +157,11 @@ enum FindingParsers {
         guard !resourceID.isEmpty else { throw JSONScan.Failure(message: "no Resources[0].Id", offset: range.lowerBound) }
         let severity = try text("Label", in: try obj(scan.value("Severity", in: f))) ?? ""
         let observed = try text("UpdatedAt", in: f) ?? (try text("CreatedAt", in: f)) ?? ""
+        guard Timestamp.microseconds(observed) != nil else {
+            let value = scan.value("UpdatedAt", in: f).map { ("UpdatedAt", $0) } ?? scan.value("CreatedAt", in: f).map { ("CreatedAt", $0) }
+            guard let (name, range) = value else { throw JSONScan.Failure(message: "no UpdatedAt or CreatedAt (when it was observed)", offset: range.lowerBound) }
+            throw JSONScan.Failure(message: "\(name) '\(observed)' \(Timestamp.expected)", offset: range.lowerBound)
+        }
         let account = try text("AwsAccountId", in: f) ?? ""
 
         guard let status = try text("Status", in: compliance) else {
@@ -298,6 +308,14 @@ enum FindingParsers {
                 }
                 let observed = try scan.text(scan.value("ResultRecordedTime", in: e))
                     ?? (try scan.text(scan.value("OrderingTimestamp", in: identifier))) ?? ""
+                guard Timestamp.microseconds(observed) != nil else {
+                    let value = scan.value("ResultRecordedTime", in: e).map { ("ResultRecordedTime", $0) }
+                        ?? scan.value("OrderingTimestamp", in: identifier).map { ("EvaluationResultIdentifier.OrderingTimestamp", $0) }
+                    guard let (name, at) = value else {
+                        throw JSONScan.Failure(message: "no ResultRecordedTime (when it was observed)", offset: range.lowerBound)
+                    }
+                    throw JSONScan.Failure(message: "\(name) '\(observed)' \(Timestamp.expected)", offset: at.lowerBound)
+                }
                 return ImportedFinding(
                     tool: "config", checkID: rule, title: "AWS Config rule \(rule)",
                     resourceID: type.isEmpty ? resource : "\(type)/\(resource)", account: account, region: region,

@@ -14,7 +14,12 @@ public struct ImportedFinding: Sendable, Hashable {
     public var severity: String
     public var result: FindingResult
     /// ISO 8601, as the tool wrote it (normalised to `YYYY-MM-DDTHH:MM:SS` plus fraction/zone if given).
-    public var observedAt: String
+    public var observedAt: String {
+        didSet { observedInstant = Timestamp.microseconds(observedAt) }
+    }
+    /// `observedAt` as an instant (microseconds since 1970 UTC): what decides which observation is
+    /// the latest; nil when `observedAt` is not a time (``Timestamp``), which the importers refuse.
+    public private(set) var observedInstant: Int64?
     /// Requirements the tool maps the check to, in Crosswalk's notation.
     public var requirements: [RequirementRef]
 
@@ -34,6 +39,7 @@ public struct ImportedFinding: Sendable, Hashable {
         self.severity = severity
         self.result = result
         self.observedAt = observedAt
+        self.observedInstant = Timestamp.microseconds(observedAt)
         self.requirements = requirements
         let key = Self.naturalKey(tool, checkID, account, region, resourceID)
         self.uid = Self.uid(tool: tool, naturalKey: findingID.isEmpty ? key : key + "|" + findingID)

@@ -45,6 +45,7 @@ extension EvidenceStore {
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: format)
         let at = now
+        removeStaleIncoming()
         /// The import itself: one transaction.
         func storeFindings(_ db: Database) throws {
             try db.inTransaction(.immediate) {
@@ -65,11 +66,11 @@ extension EvidenceStore {
                 let upsertFinding = try RawStatement(
                     db,
                     """
-                    INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    INSERT INTO finding (evidence_id, tool, check_id, resource_id, account, region, severity, result, observed_at, observed_us)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                     ON CONFLICT(evidence_id) DO UPDATE SET result = excluded.result, observed_at = excluded.observed_at,
-                        severity = excluded.severity
-                    WHERE excluded.observed_at >= finding.observed_at
+                        observed_us = excluded.observed_us, severity = excluded.severity
+                    WHERE finding.observed_us IS NULL OR excluded.observed_us >= finding.observed_us
                     """)
                 let currentResult = try RawStatement(db, "SELECT result FROM finding WHERE evidence_id = ?1")
                 let statements = [selectEvidence, insertEvidence, insertObservation, upsertFinding, currentResult]
@@ -84,6 +85,11 @@ extension EvidenceStore {
                 var checkRequirements: [(tool: String, check: String, requirements: [RequirementRef])] = []
                 try produce { finding in
                     summary.records += 1
+                    // The importers refuse such a finding where it is in the file; this is for other callers.
+                    guard let instant = finding.observedInstant else {
+                        throw ImportError(
+                            file: file, line: 0, record: summary.records, message: "observation time '\(finding.observedAt)' \(Timestamp.expected)")
+                    }
                     if let progress, summary.records % 10_000 == 0 { progress(summary.records) }
                     if finding.tool != boundTool {
                         boundTool = finding.tool
@@ -128,6 +134,7 @@ extension EvidenceStore {
                         upsertFinding.bind(7, finding.severity)
                         upsertFinding.bind(8, finding.result.rawValue)
                         upsertFinding.bind(9, finding.observedAt)
+                        upsertFinding.bind(10, instant)
                         if try upsertFinding.run() == 0 {
                             // A newer observation is already stored: it decides.
                             currentResult.bind(1, id)
@@ -178,7 +185,7 @@ extension EvidenceStore {
             }
         }
 
-        try queue.inDatabase { db in
+        try inDatabase { db in
             // Every reference the import writes is to a row it has just read or inserted in this
             // transaction, so SQLite's own checks (three lookups per finding, a tenth of the storing
             // thread's work) are off for it; `foreign_keys` can change only outside a transaction.
@@ -194,9 +201,10 @@ extension EvidenceStore {
     public func importManual(file: String, sha256: String, rows: [NewEvidence]) throws -> ImportSummary {
         var summary = ImportSummary(file: file, format: .csv)
         summary.records = rows.count
-        let stored = try rows.map { row in try row.files.map { try storeFile(at: $0) } }
+        var restored: [String] = []
+        let stored = try rows.map { row in try row.files.map { try storeFile(at: $0, restored: &restored) } }
         let at = now
-        try queue.inTransaction(.immediate) { db in
+        try inTransaction(.immediate) { db in
             if try String.fetchOne(db, sql: "SELECT imported_at FROM import WHERE sha256 = ?", arguments: [sha256]) != nil {
                 summary.alreadyImported = true
                 return .rollback
@@ -214,6 +222,7 @@ extension EvidenceStore {
             }
             try Self.appendAudit(
                 db, at: at, actor: actor, action: "import", subject: file, detail: "format=csv sha256=\(sha256) records=\(rows.count)")
+            try Self.auditRestored(db, restored, at: at, actor: actor, by: file)
             return .commit
         }
         return summary

@@ -4,7 +4,7 @@ import GRDB
 extension EvidenceStore {
     /// One item with its links, files and finding details.
     public func item(_ id: Int64) throws -> EvidenceItem? {
-        try queue.read { db in try Self.fetchItem(db, id: id) }
+        try read { db in try Self.fetchItem(db, id: id) }
     }
 
     static func fetchItem(_ db: Database, id: Int64) throws -> EvidenceItem? {
@@ -14,7 +14,7 @@ extension EvidenceStore {
 
     /// Items matching a filter, by id.
     public func list(_ filter: EvidenceFilter = EvidenceFilter()) throws -> [EvidenceItem] {
-        try queue.read { db in
+        try read { db in
             var clauses: [String] = []
             var arguments = StatementArguments()
             if let control = filter.control {
@@ -122,7 +122,7 @@ extension EvidenceStore {
 
     /// How many items the store holds, by kind.
     public func counts() throws -> [String: Int] {
-        try queue.read { db in
+        try read { db in
             var out: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM evidence GROUP BY kind") {
                 out[row["kind"]] = row["n"]

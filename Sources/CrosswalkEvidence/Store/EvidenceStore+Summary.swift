@@ -7,7 +7,7 @@ extension EvidenceStore {
     /// does not grow with it (lists are capped; counts are exact).
     public func summary(asOf: String) throws -> EvidenceSummary {
         let limit = EvidenceSummary.listLimit
-        return try queue.read { db in
+        return try read { db in
             var summary = EvidenceSummary()
             let state = """
                 CASE WHEN e.effective_from <= :asOf AND (e.expires_at IS NULL OR e.expires_at >= :asOf)
@@ -85,7 +85,7 @@ extension EvidenceStore {
 
     /// The items with these ids (for a report's evidence index).
     public func items(_ ids: [Int64]) throws -> [EvidenceItem] {
-        try queue.read { db in
+        try read { db in
             var rows: [Row] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")

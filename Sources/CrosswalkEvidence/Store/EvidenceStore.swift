@@ -16,16 +16,36 @@ public final class EvidenceStore: Sendable {
     let clock: @Sendable () -> Date
     /// Who makes the changes (recorded in revisions and the audit log).
     public let actor: String
+    /// The largest file `add` and the evidence CSV may attach (``defaultMaxFileSize``, 1 GiB).
+    public var maxFileSize: Int64 = EvidenceStore.defaultMaxFileSize
 
-    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
-    public init(path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// How long a command waits for another one writing to the same store: 60 s.
+    public static let defaultBusyTimeout: TimeInterval = 60
+
+    /// How long this store waits for another writer before it gives up.
+    public let busyTimeout: TimeInterval
+
+    /// Opens (creating when needed) the store at `path` and brings its schema up to date. A
+    /// command that finds another one writing waits its turn, up to `busyTimeout`.
+    public init(
+        path: String, actor: String, clock: @escaping @Sendable () -> Date = { Date() },
+        busyTimeout: TimeInterval = EvidenceStore.defaultBusyTimeout
+    ) throws {
+        self.busyTimeout = busyTimeout
         self.path = path
         self.folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         self.actor = actor
         self.clock = clock
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw StoreError.folderAsStore(path) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.fileSystem(folder, Self.posixCode(error))
+        }
         _ = Self.sqliteTuned
         var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // Larger pages and cache: measured faster for bulk imports (page_size applies to a new store).
             try db.execute(sql: "PRAGMA page_size = 16384")
@@ -34,8 +54,13 @@ public final class EvidenceStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(queue)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Migrations.check(queue, path: path)
+            try Migrations.migrate(queue)
+        } catch {
+            throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+        }
     }
 
     /// Once per process, before SQLite's first use: no memory statistics (a global mutex taken
@@ -44,10 +69,14 @@ public final class EvidenceStore: Sendable {
 
     // MARK: - Time
 
-    /// A short account of an error from opening or using the store (SQLite's message, not its SQL).
+    /// A short account of an error from opening or using the store, without the store's path
+    /// (for a message that names it already): a sentence, never SQLite's message or SQL.
     public static func describe(_ error: Error) -> String {
-        if let error = error as? DatabaseError {
-            return "\(error.message ?? "SQLite error \(error.resultCode)") (is it a Crosswalk evidence store of this version?)"
+        if let error = error as? StoreError, let reason = error.reason { return reason }
+        if error is DatabaseError, let translated = translate(error, path: "", busyTimeout: defaultBusyTimeout) as? StoreError,
+            let reason = translated.reason
+        {
+            return reason
         }
         return "\(error)"
     }
@@ -104,15 +133,17 @@ public final class EvidenceStore: Sendable {
     /// failed transaction leaves at most an unreferenced copy, never a half-written record).
     @discardableResult
     public func add(_ new: NewEvidence) throws -> EvidenceItem {
-        let stored = try new.files.map { try storeFile(at: $0) }
+        var restored: [String] = []
+        let stored = try new.files.map { try storeFile(at: $0, restored: &restored) }
         let at = now
-        let id: Int64 = try queue.write { db in
+        let id: Int64 = try write { db in
             let id = try Self.insertManual(db, new, uid: "manual:" + UUID().uuidString.lowercased(), files: stored, at: at)
             let item = try Self.fetchItem(db, id: id)!
             try Self.recordRevision(db, item: item, at: at, by: actor)
             try Self.appendAudit(
                 db, at: at, actor: actor, action: "add", subject: item.displayID,
                 detail: "kind=\(new.kind.rawValue) title=\(new.title) files=\(stored.map(\.sha256).joined(separator: ","))")
+            try Self.auditRestored(db, restored, at: at, actor: actor, by: item.displayID)
             return id
         }
         return try item(id)!
@@ -147,35 +178,6 @@ public final class EvidenceStore: Sendable {
         return id
     }
 
-    /// Copies a file into `files/sha256/ab/cdef…` (atomically; kept if already there).
-    func storeFile(at path: String) throws -> EvidenceFile {
-        let temporary = folder + "/files/.incoming-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder + "/files", withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let out = FileHandle(forWritingAtPath: temporary) else { throw StoreError.cannotWrite(temporary) }
-        let digest: String, size: Int64
-        do {
-            (digest, size) = try Self.sha256(ofFile: path) { chunk in try out.write(contentsOf: chunk) }
-            try out.synchronize()
-            try out.close()
-        } catch {
-            try? out.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
-        let relative = "files/sha256/\(digest.prefix(2))/\(digest.dropFirst(2))"
-        let destination = folder + "/" + relative
-        if FileManager.default.fileExists(atPath: destination) {
-            try FileManager.default.removeItem(atPath: temporary)
-        } else {
-            try FileManager.default.createDirectory(
-                atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
-        }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        return EvidenceFile(name: name, sha256: digest, size: size, storedPath: relative)
-    }
-
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -192,19 +194,11 @@ public final class EvidenceStore: Sendable {
         hex(SHA256.hash(data: bytes))
     }
 
-    /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`
-    /// (how `storeFile` copies while it hashes).
+    /// SHA-256 and size of a file on disk, read in 1 MB chunks; each chunk is also handed to `each`.
     public static func sha256(ofFile path: String, each: (Data) throws -> Void = { _ in }) throws -> (digest: String, size: Int64) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotRead(path) }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: Int64 = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += Int64(chunk.count)
-            try each(chunk)
-        }
-        return (hex(hasher.finalize()), size)
+        return try sha256(of: handle, path: path, each: each)
     }
 
     // MARK: - Changing evidence
@@ -213,7 +207,7 @@ public final class EvidenceStore: Sendable {
     @discardableResult
     public func setStatus(_ id: Int64, to status: EvidenceStatus, note: String? = nil) throws -> EvidenceItem {
         let at = now
-        try queue.write { db in
+        try write { db in
             guard let before = try Self.fetchItem(db, id: id) else { throw StoreError.noSuchItem(id) }
             var notes = before.notes
             if let note, !note.isEmpty { notes = notes.isEmpty ? note : notes + "\n" + note }
@@ -239,7 +233,7 @@ public final class EvidenceStore: Sendable {
     }
 
     public func revisions(of id: Int64) throws -> [Revision] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT revision, changed_at, changed_by, snapshot FROM evidence_revision WHERE evidence_id = ? ORDER BY revision",
                 arguments: [id]
@@ -295,7 +289,7 @@ public final class EvidenceStore: Sendable {
     }
 
     public func auditLog() throws -> [AuditEntry] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq").map {
                 AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"], detail: $0["detail"], hash: $0["hash"])
             }
@@ -304,28 +298,66 @@ public final class EvidenceStore: Sendable {
 
     // MARK: - Verification
 
+    /// What `verify` found.
+    public struct VerifyReport: Sendable, Hashable {
+        /// Changes to the evidence or the log: each one names its file.
+        public var problems: [String] = []
+        /// Worth knowing, but not a change to the evidence: partial copies left by commands that
+        /// did not finish, stored copies that were re-stored because they did not match their hash.
+        public var notes: [String] = []
+    }
+
     /// Re-hashes every stored file and re-computes the audit chain. Every problem is returned.
-    public func verify() throws -> [String] {
-        var problems: [String] = []
-        let (files, log) = try queue.read { db in
+    public func verify() throws -> [String] { try verifyReport().problems }
+
+    /// Re-hashes every stored file, checks that the store's folders are its own (no symbolic
+    /// links) and re-computes the audit chain.
+    public func verifyReport() throws -> VerifyReport {
+        var report = VerifyReport()
+        let (files, log) = try read { db in
             (
                 try Row.fetchAll(db, sql: "SELECT evidence_id, name, sha256, size, stored_path FROM evidence_file ORDER BY evidence_id, stored_path"),
                 try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq")
             )
         }
+        for relative in ["files", "files/sha256"] + ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/files/sha256"))?.sorted().map { "files/sha256/" + $0 } ?? []) {
+            var info = stat()
+            if lstat(folder + "/" + relative, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                report.problems.append(StoreError.linkInStore(folder + "/" + relative).description)
+            }
+        }
+        let again = "adding the original file again (evidence add --file) re-stores it"
         for row in files {
             let stored: String = row["stored_path"]
             let expected: String = row["sha256"]
             let id: Int64 = row["evidence_id"]
+            let what = "evidence E-\(id), \(row["name"] as String)"
             let full = folder + "/" + stored
-            guard FileManager.default.fileExists(atPath: full) else {
-                problems.append("\(full): missing (evidence E-\(id), \(row["name"] as String))")
+            var info = stat()
+            guard lstat(full, &info) == 0 else {
+                report.problems.append("\(full): missing (\(what)); \(again)")
                 continue
             }
-            let (digest, size) = try Self.sha256(ofFile: full)
-            if digest != expected || size != (row["size"] as Int64) {
-                problems.append("\(full): content changed (evidence E-\(id), \(row["name"] as String)): sha256 \(digest), expected \(expected)")
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a file"
+                report.problems.append("\(full): is \(kind), not the stored copy (\(what)); \(again)")
+                continue
             }
+            guard let (digest, size) = try? Self.sha256(ofFile: full) else {
+                report.problems.append("\(full): cannot be read (\(what)); check its permissions and the disk")
+                continue
+            }
+            if digest != expected || size != (row["size"] as Int64) {
+                report.problems.append("\(full): content changed (\(what)): sha256 \(digest), expected \(expected); \(again)")
+            }
+        }
+        for file in incomingFiles() {
+            report.notes.append(
+                "\(file.path): a partial copy (\(Self.byteCount(file.size)), last written \(Self.timestamp(file.modified))) left by an evidence add or import that did not finish; the next evidence add or import removes it once it is an hour old")
+        }
+        for row in log where (row["action"] as String) == "restore" {
+            report.notes.append(
+                "\(folder)/\(row["subject"] as String): re-stored on \(row["at"] as String) by \(row["actor"] as String): the copy there did not match its SHA-256 (it had been changed, planted or replaced by a link)")
         }
         var prev = Self.genesis
         for row in log {
@@ -335,13 +367,13 @@ public final class EvidenceStore: Sendable {
             let computed = Self.auditHash(
                 prev: prev, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], detail: row["detail"])
             if recordedPrev != prev {
-                problems.append("\(path): audit log entry \(seq) does not follow entry \(seq - 1) (an entry was removed or reordered)")
+                report.problems.append("\(path): audit log entry \(seq) does not follow entry \(seq - 1) (an entry was removed or reordered)")
             } else if computed != recorded {
-                problems.append("\(path): audit log entry \(seq) was altered (its hash does not match its content)")
+                report.problems.append("\(path): audit log entry \(seq) was altered (its hash does not match its content)")
             }
             prev = recorded
         }
-        return problems
+        return report
     }
 }
 
@@ -349,13 +381,70 @@ public final class EvidenceStore: Sendable {
 public enum StoreError: Error, CustomStringConvertible {
     case cannotRead(String)
     case cannotWrite(String)
+    /// A file that cannot be evidence, and why (`is a folder, not a file …`).
+    case cannotAttach(String, String)
+    /// A symbolic link inside the store's `files` folder.
+    case linkInStore(String)
+    /// Something other than a folder where the store keeps one.
+    case notAFolderInStore(String)
     case noSuchItem(Int64)
+    /// Another command held the store's write lock for longer than the timeout (seconds).
+    case busy(String, TimeInterval)
+    /// `--store` names a folder.
+    case folderAsStore(String)
+    /// The file is not a Crosswalk evidence store, and why.
+    case notAStore(String, String)
+    /// The store was written by a newer Crosswalk (its schema has these unknown migrations).
+    case newerStore(String, [String])
+    /// This user may not write the file or folder.
+    case permissionDenied(String)
+    /// No space left on the disk holding the file.
+    case diskFull(String)
+    /// SQLite reports the store damaged.
+    case damaged(String)
+    /// The disk failed to read or write.
+    case ioError(String)
+    /// SQLite refused a change, with a short account of why (never the SQL).
+    case refused(String, String)
+
+    /// What is wrong with the store, without its path (for a message that names it already).
+    public var reason: String? {
+        switch self {
+        case .busy(_, let timeout):
+            return "another command has been writing to this evidence store for more than \(String(format: "%g", timeout)) s, so this one stopped waiting and changed nothing; run it again when the other has finished"
+        case .folderAsStore(let path):
+            return "is a folder, not an evidence store: --store (or CROSSWALK_STORE) names the store's SQLite file, such as \(path)/evidence.sqlite"
+        case .notAStore(_, let why):
+            return "is not a Crosswalk evidence store (\(why)); give --store the store's evidence.sqlite, or a path where there is no file yet to make a new store"
+        case .newerStore(_, let unknown):
+            return "was written by a newer version of Crosswalk (its schema has \(unknown.sorted().joined(separator: "; "))); use that version or a later one: this one cannot read it safely and changed nothing"
+        case .permissionDenied:
+            return "permission denied: this user may not write it or its folder (every evidence command opens the store for writing, and SQLite keeps its -wal and -shm files beside it); run the command as the store's owner, or ask them for write access"
+        case .diskFull:
+            return "the disk is full; free some space and run the command again (nothing was changed)"
+        case .damaged:
+            return "the evidence store is damaged (SQLite reports it corrupt); restore it from a backup, and keep the damaged copy for investigation"
+        case .ioError:
+            return "the disk could not read or write it (an I/O error); check the disk, then run the command again (nothing was changed)"
+        case .refused(_, let why):
+            return "the evidence store refused a change (\(why)) and nothing was changed; the store may have been edited by hand: run crosswalk evidence verify, and report this if it finds nothing"
+        default: return nil
+        }
+    }
 
     public var description: String {
         switch self {
-        case .cannotRead(let path): return "\(path): cannot be read"
-        case .cannotWrite(let path): return "\(path): cannot be written"
+        case .cannotRead(let path): return "\(path): cannot be read; check that it is a file and that this user may read it"
+        case .cannotAttach(let path, let problem): return "\(path): \(problem)"
+        case .linkInStore(let path):
+            return "\(path): is a symbolic link inside the evidence store; the store keeps its files in its own folders only (replace the link with a folder, or move the store's files back into it)"
+        case .notAFolderInStore(let path):
+            return "\(path): is not a folder, where the evidence store keeps one; move it out of the way"
+        case .cannotWrite(let path): return "\(path): cannot be written; check that its folder exists and that this user may write there"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
+        case .busy(let path, _), .folderAsStore(let path), .notAStore(let path, _), .newerStore(let path, _),
+            .permissionDenied(let path), .diskFull(let path), .damaged(let path), .ioError(let path), .refused(let path, _):
+            return "\(path): \(reason!)"
         }
     }
 }

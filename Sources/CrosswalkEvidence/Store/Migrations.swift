@@ -2,6 +2,50 @@ import GRDB
 
 /// The store's schema. A migration is never edited once shipped: add a new one.
 enum Migrations {
+    /// Refuses a database that is not a Crosswalk evidence store (another application's tables)
+    /// or was written by a newer Crosswalk (migrations this one does not know), before anything
+    /// is written to it.
+    static func check(_ queue: DatabaseQueue, path: String) throws {
+        let (tables, applied) = try queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
+                try migrator.appliedIdentifiers(db)
+            )
+        }
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw StoreError.notAStore(path, "an SQLite database with other tables: \(tables.sorted().prefix(5).joined(separator: ", "))")
+        }
+        let known = Set(migrator.migrations)
+        let unknown = applied.subtracting(known)
+        guard !unknown.isEmpty else { return }
+        if applied.isDisjoint(with: known) {
+            throw StoreError.notAStore(path, "another application's SQLite database")
+        }
+        throw StoreError.newerStore(path, Array(unknown))
+    }
+
+    /// Brings the store's schema up to date. Commands started together on a new (or older) store
+    /// may all find a migration to apply: GRDB reads what was applied before it takes the write
+    /// lock, so all but the first then fail ("table evidence already exists"). A failure after
+    /// which another process has applied more migrations is that race: run again, from what is
+    /// applied now. A failure with no such progress is a real one.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = self.migrator
+        // Read while another process creates the tables, the list may fail (its table is
+        // missing in one look, present in the next): then nothing counts as applied yet.
+        func applied() -> Set<String> { (try? queue.read { try migrator.appliedIdentifiers($0) }) ?? [] }
+        while true {
+            let before = applied()
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let after = applied()
+                if after == before { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: evidence, files, links, findings, check mappings, imports, audit log") { db in
@@ -104,6 +148,18 @@ enum Migrations {
             db.add(function: digest)
             defer { db.remove(function: digest) }
             try db.execute(sql: "UPDATE evidence SET uid = crosswalk_finding_uid(uid) WHERE kind = 'automated-finding' AND uid LIKE '%|%'")
+        }
+        migrator.registerMigration("v3: findings' observation times as instants") { db in
+            // Which observation is the latest is decided on instants: the same time written with
+            // different offsets sorts differently as text. Times v2 stored that are not times stay
+            // NULL, and the next observation replaces them.
+            let instant = DatabaseFunction("crosswalk_instant", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).flatMap { Timestamp.microseconds($0) }
+            }
+            db.add(function: instant)
+            defer { db.remove(function: instant) }
+            try db.execute(sql: "ALTER TABLE finding ADD COLUMN observed_us INTEGER")
+            try db.execute(sql: "UPDATE finding SET observed_us = crosswalk_instant(observed_at)")
         }
         return migrator
     }
