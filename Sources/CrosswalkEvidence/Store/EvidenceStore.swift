@@ -17,7 +17,13 @@ public final class EvidenceStore: Sendable {
     /// Who makes the changes (recorded in revisions and the audit log).
     public let actor: String
     /// The largest file `add` and the evidence CSV may attach (``defaultMaxFileSize``, 1 GiB).
-    public var maxFileSize: Int64 = EvidenceStore.defaultMaxFileSize
+    public var maxFileSize: Int64 {
+        get { limits.withLock { $0 } }
+        set { limits.withLock { $0 = newValue } }
+    }
+    /// The file size limit, guarded so that the store stays Sendable (it is shared by the
+    /// application layer's use cases as an EvidenceReading).
+    private let limits = Guarded<Int64>(EvidenceStore.defaultMaxFileSize)
 
     /// How long a command waits for another one writing to the same store: 60 s.
     public static let defaultBusyTimeout: TimeInterval = 60
@@ -465,4 +471,18 @@ extension EvidenceStore: EvidenceReading {
     public var location: String { path }
 
     public func explain(_ error: Error) -> String { Self.describe(error) }
+}
+
+/// A value behind a lock.
+final class Guarded<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
 }
