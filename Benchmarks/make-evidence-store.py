@@ -30,5 +30,5 @@ with db:
             cur.execute("INSERT INTO evidence_link (evidence_id, control_id) VALUES (?, ?)", (eid, ids[i % len(ids)]))
         else:
             cur.execute(
-                "INSERT INTO finding VALUES (?, 'prowler', ?, ?, '111122223333', 'eu-west-1', 'high', ?, '2026-11-01T00:00:00')",
+                "INSERT INTO finding VALUES (?, 'prowler', ?, ?, '111122223333', 'eu-west-1', 'high', ?, '2026-11-01T00:00:00Z', 1793491200000000)",
                 (eid, checks[i % len(checks)], f"arn:aws:s3:::bench-{i}", "FAIL" if i % 11 == 0 else "PASS"))
