@@ -37,7 +37,7 @@ public enum ChecklistRender {
     }
 
     static func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        ReportDocument.markdownText(text).replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 
     public static func markdown(_ checklist: Checklist) -> String {

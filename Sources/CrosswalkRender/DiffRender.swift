@@ -199,7 +199,13 @@ public enum CSV {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// One field, quoted when it needs to be (RFC 4180). A value that a spreadsheet would take
+    /// for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return: a control
+    /// title from an untrusted catalogue, say) is written with a leading `'` so that it stays text
+    /// (OWASP's advice against CSV injection).
     public static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }

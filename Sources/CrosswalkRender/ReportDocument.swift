@@ -37,12 +37,13 @@ public struct ReportDocument: Sendable {
     // MARK: - Markdown
 
     public func markdown() -> String {
-        func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
+        let md = Self.markdownText
+        func cell(_ s: String) -> String { md(s).replacing("|", with: "\\|").replacing("\n", with: " ") }
         func inline(_ parts: [Inline]) -> String {
             parts.map {
                 switch $0 {
-                case .text(let t): return t
-                case .strong(let t): return "**\(t)**"
+                case .text(let t): return md(t)
+                case .strong(let t): return "**\(md(t))**"
                 case .code(let t): return "`\(t)`"
                 }
             }.joined()
@@ -50,7 +51,7 @@ public struct ReportDocument: Sendable {
         var out = ""
         for block in blocks {
             switch block {
-            case .heading(let level, let text, _): out += String(repeating: "#", count: level) + " " + text + "\n\n"
+            case .heading(let level, let text, _): out += String(repeating: "#", count: level) + " " + md(text) + "\n\n"
             case .paragraph(let parts): out += inline(parts) + "\n\n"
             case .table(let header, let rows, let align):
                 out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
@@ -61,11 +62,20 @@ public struct ReportDocument: Sendable {
                 for item in items { out += "- " + inline(item) + "\n" }
                 out += "\n"
             case .numbered(let items):
-                for (i, item) in items.enumerated() { out += "\(i + 1). \(item)\n" }
+                for (i, item) in items.enumerated() { out += "\(i + 1). \(md(item))\n" }
                 out += "\n"
             }
         }
         return out
+    }
+
+    /// Text put into Markdown with its angle brackets as entities: Markdown passes raw HTML
+    /// through, so a title such as `<img src=x onerror=…>` from a catalogue or an evidence file
+    /// would otherwise become markup in every viewer that renders the report. (Code spans are
+    /// literal in Markdown and keep their text.)
+    public static func markdownText(_ s: String) -> String {
+        guard s.contains(where: { $0 == "<" || $0 == ">" }) else { return s }
+        return s.replacing("<", with: "&lt;").replacing(">", with: "&gt;")
     }
 
     // MARK: - HTML

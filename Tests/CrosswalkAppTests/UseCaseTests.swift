@@ -2,6 +2,7 @@ import CrosswalkApp
 import CrosswalkAssess
 import CrosswalkLoad
 import CrosswalkModel
+import CrosswalkRender
 import Foundation
 import Testing
 
@@ -222,5 +223,31 @@ struct MappingExchangeTests {
         #expect(report.warnings.items.isEmpty)
         #expect(report.frameworks.map(\.framework) == ["alpha", "beta"])
         #expect(report.controls.map(\.control) == ["TST-01", "TST-02", "TST-03"])
+    }
+}
+
+@Suite("output safety")
+struct OutputSafetyTests {
+    @Test("Markdown carries no raw HTML from titles: angle brackets become entities, code spans stay literal")
+    func markdownEscapesHTML() {
+        var doc = ReportDocument(title: "t", classification: "c")
+        doc.heading(2, "<script>alert(1)</script> Access")
+        doc.paragraph(.text("See <img src=x onerror=alert(1)>"), .code("a<b"))
+        doc.table(["Title"], [["<b>Clean</b> desks | rooms"]])
+        doc.bullets([[.strong("<i>x</i>")]])
+        let markdown = doc.markdown()
+        #expect(!markdown.contains("<script>") && !markdown.contains("<img") && !markdown.contains("<b>") && !markdown.contains("<i>"))
+        #expect(markdown.contains("## &lt;script&gt;alert(1)&lt;/script&gt; Access"))
+        #expect(markdown.contains("| &lt;b&gt;Clean&lt;/b&gt; desks \\| rooms |"))
+        #expect(markdown.contains("`a<b`"))
+        #expect(markdown.contains("**&lt;i&gt;x&lt;/i&gt;**"))
+    }
+
+    @Test("CSV fields a spreadsheet would run as formulas are written as text", arguments: [
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"), ("plain, text", "\"plain, text\""), ("E-12", "E-12"), ("", ""),
+    ])
+    func csvInjection(_ value: String, _ written: String) {
+        #expect(CSV.field(value) == written)
     }
 }
