@@ -41,3 +41,20 @@ public struct EvidenceFilter: Sendable {
 
     public init() {}
 }
+
+/// The write side of an evidence store, for the use cases that add and review evidence: every
+/// change a new revision and an audit log entry, nothing overwritten.
+public protocol EvidenceWriting: EvidenceReading {
+    /// Adds an item, copying its files in (by SHA-256).
+    func add(_ new: NewEvidence) async throws -> EvidenceItem
+    /// Sets an item's status (accepted, rejected, …) as a new revision, with a note.
+    func setStatus(_ id: Int64, to status: EvidenceStatus, note: String?) async throws -> EvidenceItem
+    /// One item, whole; nil when there is none with that id.
+    func item(_ id: Int64) async throws -> EvidenceItem?
+    /// An item's revisions, oldest first.
+    func revisions(of id: Int64) async throws -> [EvidenceRevision]
+    /// The whole audit log, in order.
+    func auditLog() async throws -> [AuditEntry]
+    /// Every stored file re-hashed and the audit chain recomputed.
+    func verifyReport() async throws -> VerifyReport
+}

@@ -58,7 +58,7 @@ struct EvidenceCommand: ParsableCommand {
 
     // MARK: - add
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a piece of evidence for customer controls and/or requirements.",
             discussion: """
@@ -95,25 +95,19 @@ struct EvidenceCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             // A file that cannot be read is a problem of the input (exit 1), as in validate and show.
             for path in file where !FileManager.default.fileExists(atPath: path) { throw RuntimeError("\(path): no such file") }
-            let loaded = try Project(global)
-            let refs = try requirement.map { try loaded.requirement($0, option: "--requirement") }
-            let frequencies = try control.map { try loaded.control($0).frequency }
-            let expiry = EvidenceDates.expiry(given: expires, effective: effective, effectiveTo: effectiveTo, frequencies: frequencies)
-            let store = try storeOptions.open(create: true)
-            let item = try store.add(
-                .init(
-                    title: title, kind: EvidenceKind(rawValue: kind)!, controls: control, requirements: refs, owner: owner,
-                    source: source, effectiveFrom: effective, effectiveTo: effectiveTo, expiresAt: expiry, notes: notes, files: file))
+            let project = try Project(global)
+            // Every id is checked before the store is opened, so a mistyped one creates no store.
+            _ = try requirement.map { try project.requirement($0, option: "--requirement") }
+            _ = try control.map { try project.control($0) }
+            let new = EvidenceOperations.NewItem(
+                title: title, kind: EvidenceKind(rawValue: kind)!, controls: control, requirements: requirement, owner: owner, source: source,
+                effective: effective, effectiveTo: effectiveTo, expires: expires, notes: notes, files: file)
+            let (item, warning) = try await EvidenceOperations.add(new, project: project, store: try storeOptions.open(create: true), today: try Clock.today())
             writeOutput("added \(item.displayID): \(item.title)\(item.expiresAt.map { ", expires \($0)" } ?? "")\n")
-            let today = try Clock.today()
-            if let warning = EvidenceDates.alreadyExpired(
-                item, today: today, given: expires, effective: effective, effectiveTo: effectiveTo, frequencies: frequencies)
-            {
-                global.printer.print([.warning(warning, at: .file(storeOptions.path))])
-            }
+            if let warning { global.printer.print([.warning(warning, at: .file(storeOptions.path))]) }
         }
     }
 
@@ -163,19 +157,15 @@ struct EvidenceCommand: ParsableCommand {
 
     // MARK: - show, accept, reject
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one evidence item with its files and revisions.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The item (E-12 or 12).") var id: String
         @Option(name: .long, help: "Output format.") var format: TextOrJSON = .text
 
-        func run() throws {
-            let store = try storeOptions.open()
-            let number = try parseID(id)
-            guard let item = try store.item(number) else { throw RuntimeError("no evidence item E-\(number)") }
-            let revisions = try store.revisions(of: number).map {
-                EvidenceRevisionLine(revision: $0.revision, changedAt: $0.changedAt, changedBy: $0.changedBy)
-            }
+        func run() async throws {
+            let (item, history) = try await EvidenceOperations.show(id, store: try storeOptions.open())
+            let revisions = history.map { EvidenceRevisionLine(revision: $0.revision, changedAt: $0.changedAt, changedBy: $0.changedBy) }
             writeOutput(format == .json ? EvidenceRender.itemJSON(item, revisions: revisions) : EvidenceRender.itemText(item, revisions: revisions))
         }
     }
@@ -186,22 +176,22 @@ struct EvidenceCommand: ParsableCommand {
         @Argument(help: "The item (E-12 or 12).") var id: String
         @Option(name: .long, help: "Why.") var note: String?
 
-        func set(_ status: EvidenceStatus) throws {
-            let item = try storeOptions.open().setStatus(try parseID(id), to: status, note: note)
+        func set(_ status: EvidenceStatus) async throws {
+            let item = try await EvidenceOperations.setStatus(id, to: status, note: note, store: try storeOptions.open())
             writeOutput("\(item.displayID) \(status.rawValue) (revision \(item.revision))\n")
         }
     }
 
-    struct Accept: ParsableCommand {
+    struct Accept: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Accept an evidence item (a new revision).")
         @OptionGroup var change: StatusChange
-        func run() throws { try change.set(.accepted) }
+        func run() async throws { try await change.set(.accepted) }
     }
 
-    struct Reject: ParsableCommand {
+    struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject an evidence item (a new revision).")
         @OptionGroup var change: StatusChange
-        func run() throws { try change.set(.rejected) }
+        func run() async throws { try await change.set(.rejected) }
     }
 
     // MARK: - import
@@ -298,18 +288,17 @@ struct EvidenceCommand: ParsableCommand {
 
     // MARK: - verify
 
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-hash every stored file and check the audit log's hash chain; exit 1 naming everything that changed.")
         @OptionGroup var storeOptions: StoreOptions
-        func run() throws {
-            let store = try storeOptions.open()
-            let report = try store.verifyReport()
-            let problems = report.problems
+        func run() async throws {
+            let verification = try await EvidenceOperations.verify(try storeOptions.open())
+            let problems = verification.report.problems
             for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
-            for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
-            let files = try store.list().reduce(0) { $0 + $1.files.count }
-            let entries = try store.auditLog().count
+            for note in verification.report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+            let files = verification.files
+            let entries = verification.entries
             if problems.isEmpty {
                 writeOutput("verified \(counted(files, "file")) and \(counted(entries, "audit log entry")): no changes\n")
             } else {
@@ -318,12 +307,6 @@ struct EvidenceCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// `E-12` or `12`.
-func parseID(_ text: String) throws -> Int64 {
-    guard let id = EvidenceID(text) else { throw ValidationError("'\(text)' is not an evidence id (E-12)") }
-    return id.number
 }
 
 /// A one-line progress indicator on standard error, shown only on a terminal and only once the

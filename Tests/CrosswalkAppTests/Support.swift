@@ -51,3 +51,58 @@ struct FakePDF: PDFRendering {
         return Array("%PDF-fake\n".utf8) + Array(source.utf8.prefix(64))
     }
 }
+
+/// A writable store in memory: every change a new revision and a log entry, as the interface asks.
+final class MemoryWritableStore: EvidenceWriting, @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [EvidenceItem] = []
+    private var history: [Int64: [EvidenceRevision]] = [:]
+    private var log: [AuditEntry] = []
+    let now = "2026-11-22T12:00:00Z"
+
+    var location: String { "memory" }
+    var fileFolder: String? { nil }
+    func explain(_ error: Error) -> String { "\(error)" }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    func summary(asOf: String) async throws -> EvidenceSummary { locked { EvidenceSummary(items: items, asOf: asOf) } }
+    func items(_ ids: [Int64]) async throws -> [EvidenceItem] { locked { items.filter { ids.contains($0.id) } } }
+    func list(_ filter: EvidenceFilter) async throws -> [EvidenceItem] { locked { items } }
+
+    func add(_ new: NewEvidence) async throws -> EvidenceItem {
+        locked {
+            let item = EvidenceItem(
+                id: Int64(items.count + 1), title: new.title, kind: new.kind, controls: new.controls, requirements: new.requirements,
+                owner: new.owner, source: new.source, effectiveFrom: new.effectiveFrom, effectiveTo: new.effectiveTo, addedAt: now,
+                expiresAt: new.expiresAt, status: new.status, notes: new.notes)
+            items.append(item)
+            record(item, action: "add")
+            return item
+        }
+    }
+
+    func setStatus(_ id: Int64, to status: EvidenceStatus, note: String?) async throws -> EvidenceItem {
+        try locked {
+            guard let i = items.firstIndex(where: { $0.id == id }) else { throw AppError(.failure, "no evidence item E-\(id)") }
+            items[i].status = status
+            items[i].revision += 1
+            record(items[i], action: status.rawValue)
+            return items[i]
+        }
+    }
+
+    private func record(_ item: EvidenceItem, action: String) {
+        history[item.id, default: []].append(EvidenceRevision(revision: item.revision, changedAt: now, changedBy: "test", snapshot: item.title))
+        log.append(AuditEntry(seq: Int64(log.count + 1), at: now, actor: "test", action: action, subject: item.displayID, detail: "", hash: ""))
+    }
+
+    func item(_ id: Int64) async throws -> EvidenceItem? { locked { items.first { $0.id == id } } }
+    func revisions(of id: Int64) async throws -> [EvidenceRevision] { locked { history[id] ?? [] } }
+    func auditLog() async throws -> [AuditEntry] { locked { log } }
+    func verifyReport() async throws -> VerifyReport { VerifyReport() }
+}

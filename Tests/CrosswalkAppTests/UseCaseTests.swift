@@ -251,3 +251,45 @@ struct OutputSafetyTests {
         #expect(CSV.field(value) == written)
     }
 }
+
+@Suite("evidence operations")
+struct EvidenceOperationTests {
+    func item(_ controls: [String], effective: String = "2026-09-30", requirements: [String] = []) -> EvidenceOperations.NewItem {
+        EvidenceOperations.NewItem(
+            title: "Quarterly user access review", kind: .document, controls: controls, requirements: requirements, owner: "IAM",
+            source: "", effective: effective, effectiveTo: nil, expires: nil, notes: "", files: [])
+    }
+
+    @Test("add through the write interface: ids checked first, expiry from the controls, a warning when already expired")
+    func add() async throws {
+        let store = MemoryWritableStore()
+        let (fresh, none) = try await EvidenceOperations.add(item(["IAM-08"]), project: AppFixtures.project, store: store, today: "2026-11-22")
+        #expect(fresh.expiresAt == "2026-12-31")
+        #expect(none == nil)
+        let (stale, warning) = try await EvidenceOperations.add(item(["IAM-03"]), project: AppFixtures.project, store: store, today: "2026-11-22")
+        #expect(stale.expiresAt == "2026-10-01")
+        #expect(warning?.hasPrefix("E-2 has already expired: it stopped counting on 2026-10-01") == true)
+        await #expect(throws: AppError(.request, "--control: unknown control 'IAM-99' (did you mean 'IAM-09'?)")) {
+            try await EvidenceOperations.add(item(["IAM-99"]), project: AppFixtures.project, store: store, today: "2026-11-22")
+        }
+        await #expect(throws: AppError(.request, "--requirement: no requirement 'CC61' in soc2 (did you mean 'soc2:CC6.1'?)")) {
+            try await EvidenceOperations.add(item([], requirements: ["soc2:CC61"]), project: AppFixtures.project, store: store, today: "2026-11-22")
+        }
+        #expect(try await store.list(EvidenceFilter()).count == 2)
+    }
+
+    @Test("accept, show and verify through the interface; ids as people write them")
+    func review() async throws {
+        let store = MemoryWritableStore()
+        _ = try await EvidenceOperations.add(item(["IAM-08"]), project: AppFixtures.project, store: store, today: "2026-11-22")
+        let accepted = try await EvidenceOperations.setStatus("E-1", to: .accepted, note: "ok", store: store)
+        #expect(accepted.status == .accepted && accepted.revision == 2)
+        let (shown, revisions) = try await EvidenceOperations.show("1", store: store)
+        #expect(shown.status == .accepted)
+        #expect(revisions.map(\.revision) == [1, 2])
+        await #expect(throws: AppError(.failure, "no evidence item E-9")) { try await EvidenceOperations.show("E-9", store: store) }
+        await #expect(throws: AppError(.request, "'E-x' is not an evidence id (E-12)")) { try await EvidenceOperations.show("E-x", store: store) }
+        let verification = try await EvidenceOperations.verify(store)
+        #expect(verification.entries == 2 && verification.report.problems.isEmpty)
+    }
+}

@@ -8,6 +8,12 @@ import GRDB
 /// SHA-256 (`files/sha256/ab/cdef…`). Every command is one transaction: a failure or a killed
 /// process leaves the store as it was. Changes add revisions and append to a hash-chained audit log.
 public final class EvidenceStore: Sendable {
+    /// The model's value types, by their names inside the store (older code and tests use these).
+    public typealias NewEvidence = CrosswalkModel.NewEvidence
+    public typealias Revision = EvidenceRevision
+    public typealias AuditEntry = CrosswalkModel.AuditEntry
+    public typealias VerifyReport = CrosswalkModel.VerifyReport
+
     /// The SQLite file.
     public let path: String
     /// The folder holding the SQLite file and `files/`.
@@ -100,40 +106,6 @@ public final class EvidenceStore: Sendable {
     // MARK: - Adding evidence
 
     /// What `crosswalk evidence add` collects.
-    public struct NewEvidence: Sendable {
-        public var title: String
-        public var kind: EvidenceKind
-        public var controls: [String]
-        public var requirements: [RequirementRef]
-        public var owner: String
-        public var source: String
-        public var effectiveFrom: String
-        public var effectiveTo: String?
-        public var expiresAt: String?
-        public var status: EvidenceStatus
-        public var notes: String
-        /// Paths of files to copy in.
-        public var files: [String]
-
-        public init(
-            title: String, kind: EvidenceKind, controls: [String] = [], requirements: [RequirementRef] = [],
-            owner: String, source: String = "", effectiveFrom: String, effectiveTo: String? = nil,
-            expiresAt: String? = nil, status: EvidenceStatus = .submitted, notes: String = "", files: [String] = []
-        ) {
-            self.title = title
-            self.kind = kind
-            self.controls = controls
-            self.requirements = requirements
-            self.owner = owner
-            self.source = source
-            self.effectiveFrom = effectiveFrom
-            self.effectiveTo = effectiveTo
-            self.expiresAt = expiresAt
-            self.status = status
-            self.notes = notes
-            self.files = files
-        }
-    }
 
     /// Adds an evidence item, copying its files into the store first (content-addressed, so a
     /// failed transaction leaves at most an unreferenced copy, never a half-written record).
@@ -230,13 +202,6 @@ public final class EvidenceStore: Sendable {
     }
 
     /// A revision: the item as it was after one change.
-    public struct Revision: Sendable, Hashable {
-        public var revision: Int
-        public var changedAt: String
-        public var changedBy: String
-        /// The item's fields as JSON.
-        public var snapshot: String
-    }
 
     public func revisions(of id: Int64) throws -> [Revision] {
         try read { db in
@@ -284,15 +249,6 @@ public final class EvidenceStore: Sendable {
     }
 
     /// One entry of the audit log.
-    public struct AuditEntry: Sendable, Hashable {
-        public var seq: Int64
-        public var at: String
-        public var actor: String
-        public var action: String
-        public var subject: String
-        public var detail: String
-        public var hash: String
-    }
 
     public func auditLog() throws -> [AuditEntry] {
         try read { db in
@@ -305,13 +261,6 @@ public final class EvidenceStore: Sendable {
     // MARK: - Verification
 
     /// What `verify` found.
-    public struct VerifyReport: Sendable, Hashable {
-        /// Changes to the evidence or the log: each one names its file.
-        public var problems: [String] = []
-        /// Worth knowing, but not a change to the evidence: partial copies left by commands that
-        /// did not finish, stored copies that were re-stored because they did not match their hash.
-        public var notes: [String] = []
-    }
 
     /// Re-hashes every stored file and re-computes the audit chain. Every problem is returned.
     public func verify() throws -> [String] { try verifyReport().problems }
@@ -465,7 +414,7 @@ public final class StreamingSHA256: @unchecked Sendable {
 
 // MARK: - The model's store interface
 
-extension EvidenceStore: EvidenceReading {
+extension EvidenceStore: EvidenceWriting {
     public var fileFolder: String? { folder }
 
     public var location: String { path }
