@@ -1,3 +1,4 @@
+import CrosswalkModel
 /// Observation times as the tools write them, read byte by byte (the OCSF import reads tens of
 /// thousands a second: no formatter, no allocation).
 ///
@@ -81,24 +82,11 @@ public enum Timestamp {
         return Int64(seconds) * 1_000_000 + Int64(micros)
     }
 
-    static func daysIn(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    /// The calendar arithmetic is the model's (ISODate): one implementation of month lengths and
+    /// day numbers for dates and times alike.
+    static func daysIn(_ month: Int, of year: Int) -> Int { ISODate.days(inMonth: month, of: year) }
 
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
-    /// days_from_civil).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int { ISODate.dayNumber(year: year, month: month, day: day) }
 
     /// What an error says a time must look like.
     static let expected = "is not a date and time such as 2026-11-22T15:23:48Z (RFC 3339: a day of the calendar, then Z, an offset such as +02:00, or nothing for UTC)"
