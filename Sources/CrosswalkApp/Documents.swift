@@ -58,7 +58,7 @@ public enum Documents {
                 throw AppError(.failure, "cannot read the evidence store \(store.location): \(store.explain(error))")
             }
         }
-        return Checklist.build(frameworks: chosen, index: project.index, evidence: evidence, asOf: asOf) { ISODate.adding($0, to: $1) ?? $1 }
+        return Checklist.build(frameworks: chosen, index: project.index, evidence: evidence, asOf: asOf)
     }
 
     /// The checklist in one format.

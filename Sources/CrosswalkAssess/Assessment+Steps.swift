@@ -52,25 +52,26 @@ public enum Applicability {
     /// attribute on it or an ancestor, as SOC 2's categories) that the scope leaves out. A category
     /// in `alwaysInScope` (marked `category-always-in-scope` in the catalogue: SOC 2's security) always applies.
     public static func notApplicableReason(
-        _ requirement: Requirement, framework: Framework, parents: [String: String?], scope: Scope, alwaysInScope: Set<String>
+        _ requirement: Requirement, framework: Framework, parents: [String: String?], byID: [String: Requirement], scope: Scope,
+        alwaysInScope: Set<String>
     ) -> String? {
         var cursor: String? = requirement.id
         while let id = cursor {
             if let why = scope.notApplicable[RequirementRef(framework: framework.id, id: id)] { return why }
             cursor = parents[id] ?? nil
         }
-        guard let category = category(of: requirement, framework: framework, parents: parents), !alwaysInScope.contains(category),
+        guard let category = category(of: requirement, parents: parents, byID: byID), !alwaysInScope.contains(category),
             !scope.soc2Categories.contains(category)
         else { return nil }
         return "The SOC 2 \(category) category is not in scope."
     }
 
     /// The nearest `category` attribute at or above a requirement.
-    static func category(of requirement: Requirement, framework: Framework, parents: [String: String?]) -> String? {
+    static func category(of requirement: Requirement, parents: [String: String?], byID: [String: Requirement]) -> String? {
         var node: Requirement? = requirement
         while let current = node {
             if let category = current.attribute("category") { return category }
-            node = (parents[current.id] ?? nil).flatMap { framework.requirement($0) }
+            node = (parents[current.id] ?? nil).flatMap { byID[$0] }
         }
         return nil
     }
@@ -85,6 +86,8 @@ struct AssessmentSteps {
     let scope: Scope
     let asOf: String
     let parents: [String: String?]
+    /// Every requirement by id, for walking up to an ancestor.
+    let byID: [String: Requirement]
     /// The catalogue's categories that are always in scope.
     let alwaysInScope: Set<String>
     /// Each control is evaluated once, whatever number of requirements it maps.
@@ -97,6 +100,7 @@ struct AssessmentSteps {
         self.scope = scope
         self.asOf = asOf
         parents = framework.parentIndex
+        byID = Dictionary(framework.allRequirements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         alwaysInScope = Set(framework.scopeCategories.filter(\.alwaysInScope).map(\.name))
     }
 
@@ -116,7 +120,8 @@ struct AssessmentSteps {
             id: requirement.id, title: requirement.title, kind: requirement.kind, parent: parent, status: .notAssessed,
             reasons: [], responsibility: responsibility?.responsibility, attestation: responsibility?.attestation, controls: [],
             evidence: [], hasChildren: !requirement.children.isEmpty)
-        if let why = Applicability.notApplicableReason(requirement, framework: framework, parents: parents, scope: scope, alwaysInScope: alwaysInScope) {
+        if let why = Applicability.notApplicableReason(
+            requirement, framework: framework, parents: parents, byID: byID, scope: scope, alwaysInScope: alwaysInScope) {
             a.status = .notApplicable
             a.reasons = [Reason(.notApplicable, why)]
             return a

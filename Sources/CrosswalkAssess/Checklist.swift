@@ -48,11 +48,7 @@ public struct Checklist: Sendable {
     /// - Parameters:
     ///   - evidence: every item in the store (manual items and automated findings).
     ///   - asOf: the day the checklist is for (YYYY-MM-DD).
-    ///   - addDays: date arithmetic, supplied by the caller (the model has no calendar).
-    public static func build(
-        frameworks: [Framework], index: MappingIndex, evidence: [EvidenceItem], asOf: String,
-        addDays: (Int, String) -> String
-    ) -> Checklist {
+    public static func build(frameworks: [Framework], index: MappingIndex, evidence: [EvidenceItem], asOf: String) -> Checklist {
         let chosen = Set(frameworks.map(\.id))
         var byControl: [String: [EvidenceItem]] = [:]
         var byCheck: [String: [EvidenceItem]] = [:]
@@ -85,7 +81,10 @@ public struct Checklist: Sendable {
             } else {
                 state = .missing
             }
-            let nextDue = latest.map { addDays(control.frequency.days, $0.effectiveTo ?? $0.effectiveFrom) } ?? asOf
+            let nextDue = latest.map { last in
+                let start = last.effectiveTo ?? last.effectiveFrom
+                return ISODate.adding(control.frequency.days, to: start) ?? start
+            } ?? asOf
             rows.append(Row(control: control, requirements: requirements, latestEvidence: latest, failing: failing, state: state, nextDue: nextDue))
         }
         var inherited: [Inherited] = []

@@ -30,11 +30,7 @@ struct ChecklistTests {
         _ = try store.add(.init(title: "Access review Q1", kind: .document, controls: ["IAM-05"], owner: "Cloud lead", effectiveFrom: "2026-01-01", effectiveTo: "2026-03-31", expiresAt: "2026-06-30"))
         let (frameworks, index) = try Self.shipped()
         let chosen = ids.map { id in frameworks.first { $0.id == id }! }
-        return Checklist.build(frameworks: chosen, index: index, evidence: try store.list(), asOf: "2026-11-22") { days, date in
-            let f = ISO8601DateFormatter()
-            f.formatOptions = [.withFullDate]
-            return f.string(from: f.date(from: date)!.addingTimeInterval(Double(days) * 86_400))
-        }
+        return Checklist.build(frameworks: chosen, index: index, evidence: try store.list(), asOf: "2026-11-22")
     }
 
     func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -5,11 +5,17 @@ import Testing
 /// Several crosswalk processes writing to one store wait their turn.
 @Suite("Concurrent writers")
 struct ConcurrencyTests {
-    /// Runs the built executable with `arguments`; its exit status and standard error.
-    static func start(_ binary: String, _ arguments: [String]) throws -> (Process, Pipe) {
+    /// Starts the built executable with `arguments`; the process and its standard error.
+    static func start(_ binary: String, _ arguments: [String], asNobody: Bool = false) throws -> (Process, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if asNobody {
+            // The tests run as root, which may write anywhere: a read-only case runs as nobody.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment

@@ -17,21 +17,7 @@ struct StoreErrorTests {
     /// Runs the built executable; exit status and standard error.
     func run(_ arguments: [String], asNobody: Bool = false) throws -> (Int32, String) {
         let binary = try #require(KillTests.executable, "the crosswalk executable is not built beside the tests")
-        let process = Process()
-        if asNobody {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, errors) = try ConcurrencyTests.start(binary, arguments, asNobody: asNobody)
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, stderr)
@@ -115,28 +101,34 @@ struct StoreErrorTests {
         #expect(error.description == "\(folder.path): cannot be read; check that it is a file and that this user may read it")
     }
 
-    @Test("a full disk while a file is copied in: a sentence naming the file, and nothing left behind")
+    /// Mounts (or unmounts) a 1 MiB tmpfs; whether the command succeeded.
+    static func tmpfs(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Whether this machine lets the tests mount a small tmpfs (root, and no container rule against it).
+    static let canMountTmpfs: Bool = {
+        guard let folder = try? temporaryFolder("tmpfs-probe") else { return false }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard tmpfs(["/bin/mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.path]) else { return false }
+        return tmpfs(["/bin/umount", folder.path])
+    }()
+
+    @Test(
+        "a full disk while a file is copied in: a sentence naming the file, and nothing left behind",
+        .enabled(if: canMountTmpfs, "needs to mount a 1 MiB tmpfs (root)"))
     func diskFull() throws {
-        // A 1 MiB tmpfs holds the store; mounting one needs root (skipped otherwise).
+        // A 1 MiB tmpfs holds the store.
         let mountPoint = try temporaryFolder("full-disk")
         defer { try? FileManager.default.removeItem(at: mountPoint) }
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path]
-        mount.standardError = FileHandle.nullDevice
-        guard (try? mount.run()) != nil else { return }
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
-            print("skipped: cannot mount a small tmpfs here")
-            return
-        }
-        defer {
-            let umount = Process()
-            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-            umount.arguments = [mountPoint.path]
-            try? umount.run()
-            umount.waitUntilExit()
-        }
+        try #require(Self.tmpfs(["/bin/mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path]), "mounting the tmpfs failed")
+        defer { _ = Self.tmpfs(["/bin/umount", mountPoint.path]) }
         let store = try EvidenceStore(path: mountPoint.appendingPathComponent("evidence.sqlite").path, actor: "tester")
         let big = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-big-\(UUID().uuidString).bin")
         try Data(repeating: 7, count: 2 << 20).write(to: big)
