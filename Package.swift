@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "CrosswalkModel", targets: ["CrosswalkModel"]),
         .library(name: "CrosswalkLoad", targets: ["CrosswalkLoad"]),
         .library(name: "CrosswalkAssess", targets: ["CrosswalkAssess"]),
+        .library(name: "CrosswalkFiles", targets: ["CrosswalkFiles"]),
+        .library(name: "CrosswalkImport", targets: ["CrosswalkImport"]),
         .library(name: "CrosswalkEvidence", targets: ["CrosswalkEvidence"]),
         .library(name: "CrosswalkRender", targets: ["CrosswalkRender"]),
         .library(name: "CrosswalkApp", targets: ["CrosswalkApp"]),
@@ -42,12 +44,25 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The evidence store (SQLite through GRDB, files by SHA-256) and the finding importers.
+        // Content addressing (SHA-256 of bytes and files) and the rules for attachable files: shared
+        // by the importers and every evidence store.
+        .target(name: "CrosswalkFiles", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The finding importers (Prowler OCSF/CSV, Security Hub ASFF, AWS Config, the evidence CSV):
+        // bytes → ImportedFinding, streamed into any store's FindingSink. No store, no SQL.
+        .target(
+            name: "CrosswalkImport",
+            dependencies: [
+                "CrosswalkModel", "CrosswalkFiles", "CJSONSkip",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The embedded evidence store: SQLite through GRDB, files by SHA-256 beside it. The one
+        // target that names GRDB or SQLite.
         .target(
             name: "CrosswalkEvidence",
             dependencies: [
                 "CrosswalkModel",
-                "CJSONSkip",
+                "CrosswalkFiles",
                 "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the import's hot path only (Store/RawStatement.swift).
@@ -68,7 +83,7 @@ let package = Package(
         .target(
             name: "CrosswalkApp",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender",
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkRender", "CrosswalkImport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -76,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "crosswalk",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkEvidence", "CrosswalkRender", "CrosswalkApp",
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkAssess", "CrosswalkEvidence", "CrosswalkImport", "CrosswalkFiles",
+                "CrosswalkRender", "CrosswalkApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,8 +111,8 @@ let package = Package(
         .testTarget(
             name: "CrosswalkEvidenceTests",
             dependencies: [
-                "CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkAssess", "CrosswalkRender", "CrosswalkTestSupport",
-                "CJSONSkip", .product(name: "GRDB", package: "GRDB.swift"),
+                "CrosswalkModel", "CrosswalkLoad", "CrosswalkEvidence", "CrosswalkImport", "CrosswalkFiles", "CrosswalkAssess",
+                "CrosswalkRender", "CrosswalkTestSupport", "CJSONSkip", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures", "Golden"]
         ),

@@ -155,6 +155,18 @@ public struct Workspace: Sendable {
         return (loaded.mappings.findingTypes, loaded.diagnostics)
     }
 
+    /// How `tool` (Prowler) writes framework keys and requirement ids, from the `*-notation.yaml`
+    /// files of `Mappings/findings/` (only those: a problem in another file there does not stop an
+    /// import that does not need it); nil when none describes it.
+    public func loadNotation(tool: String = "prowler") -> (notation: RequirementNotation?, diagnostics: Diagnostics) {
+        let files = ((try? Self.mappingFiles(in: findingTypesDirectory)) ?? []).filter { path in
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            return name.hasSuffix("-notation")
+        }
+        let loaded = Self.loadMappings(files: files)
+        return (loaded.mappings.notations.first { $0.tool == tool }, loaded.diagnostics)
+    }
+
     /// Prowler's checks: `<folder>/<service>/<check_id>.metadata.json`. Returns the check ids and
     /// service folder names, or nil when the folder does not exist.
     public static func prowlerChecks(in directory: String) -> (checks: Set<String>, services: Set<String>)? {
@@ -188,5 +200,6 @@ extension MappingSet {
         crosswalks += other.crosswalks
         findingTypes += other.findingTypes
         attestations += other.attestations
+        notations += other.notations
     }
 }

@@ -254,6 +254,8 @@ public struct MappingSet: Sendable {
     public var attestations: [Attestation] = []
     /// `Mappings/findings/*.yaml`: Security Hub finding types → check ids and controls.
     public var findingTypes: [FindingTypeRule] = []
+    /// `Mappings/findings/*-notation.yaml`: how scanners write framework keys and requirement ids.
+    public var notations: [RequirementNotation] = []
 
     public init() {}
 }

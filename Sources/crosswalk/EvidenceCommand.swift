@@ -1,6 +1,8 @@
 import ArgumentParser
 import CrosswalkApp
 import CrosswalkEvidence
+import CrosswalkFiles
+import CrosswalkImport
 import CrosswalkModel
 import CrosswalkRender
 import Foundation
@@ -31,6 +33,15 @@ struct EvidenceCommand: ParsableCommand {
             return actor ?? env["CROSSWALK_ACTOR"] ?? env["USER"] ?? "unknown"
         }
 
+        /// The largest file a store takes: CROSSWALK_MAX_FILE_SIZE, else 1 GiB.
+        func maxFileSize() throws -> Int64 {
+            guard let text = ProcessInfo.processInfo.environment["CROSSWALK_MAX_FILE_SIZE"] else { return Attachment.defaultMaxFileSize }
+            guard let size = Attachment.parseByteCount(text) else {
+                throw RuntimeError("CROSSWALK_MAX_FILE_SIZE '\(text)' is not a size such as 1073741824, 512MiB or 2GiB")
+            }
+            return size
+        }
+
         /// The store, for a command that writes (`create`: made when missing) or only reads or
         /// changes existing items (a missing store is an error: read commands never create one).
         func open(create: Bool = false) throws -> EvidenceStore {
@@ -39,13 +50,7 @@ struct EvidenceCommand: ParsableCommand {
                     "no evidence store at \(path) (give --store PATH or set CROSSWALK_STORE; evidence add and evidence import create one)")
             }
             let fixed = try Clock.fixed()
-            var maxFileSize = EvidenceStore.defaultMaxFileSize
-            if let text = ProcessInfo.processInfo.environment["CROSSWALK_MAX_FILE_SIZE"] {
-                guard let size = EvidenceStore.parseByteCount(text) else {
-                    throw RuntimeError("CROSSWALK_MAX_FILE_SIZE '\(text)' is not a size such as 1073741824, 512MiB or 2GiB")
-                }
-                maxFileSize = size
-            }
+            let maxFileSize = try maxFileSize()
             do {
                 let store = try EvidenceStore(path: path, actor: actorName, clock: { fixed ?? Date() })
                 store.maxFileSize = maxFileSize
@@ -196,7 +201,7 @@ struct EvidenceCommand: ParsableCommand {
 
     // MARK: - import
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import automated findings (Prowler OCSF, CSV or compliance CSV, Security Hub ASFF, AWS Config results) or an evidence CSV.",
             discussion: """
@@ -217,62 +222,42 @@ struct EvidenceCommand: ParsableCommand {
             help: ArgumentHelp("The largest file an evidence CSV may attach (default 1GiB; env CROSSWALK_MAX_FILE_SIZE).", valueName: "size"))
         var maxFileSize: String?
 
-        func run() throws {
+        func run() async throws {
             guard let format = ImportFormat(rawValue: format) else {
                 throw ValidationError("--format must be one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard FileManager.default.fileExists(atPath: file) else { throw RuntimeError("\(file): no such file") }
-            // The catalogues load on another thread while the file is read (an import needs them
-            // only at its end).
-            let workspace = global.workspace
-            let known = KnownRequirements(loading: {
-                let frameworks = workspace.loadFrameworks().frameworks
-                guard !frameworks.isEmpty else { return nil }
-                return Set(frameworks.flatMap { f in f.allRequirements.map { RequirementRef(framework: f.id, id: $0.id) } })
-            })
-            defer {
-                if known.value == nil {
-                    global.printer.print([
-                        .warning(
-                            "no catalogues here: the findings' requirement references are kept unchecked (set --frameworks)",
-                            at: .file(global.frameworksDirectory))
-                    ])
+            var options = EvidenceImports.Options(maxFileSize: try storeOptions.maxFileSize())
+            if let maxFileSize {
+                guard let size = Attachment.parseByteCount(maxFileSize) else {
+                    throw ValidationError("--max-file-size '\(maxFileSize)' is not a size such as 1073741824, 512MiB or 2GiB")
                 }
+                options.maxFileSize = size
             }
-            let limit = try maxFileSize.map { text -> Int64 in
-                guard let size = EvidenceStore.parseByteCount(text) else {
-                    throw ValidationError("--max-file-size '\(text)' is not a size such as 1073741824, 512MiB or 2GiB")
-                }
-                return size
-            }
+            options.format = format
+            options.account = account
+            options.region = region
+            options.allowFilesOutside = allowFilesOutside
             let store = try storeOptions.open(create: true)
-            if let limit { store.maxFileSize = limit }
-            var importer = FindingImporter(store: store, knownRequirements: known)
-            importer.allowFilesOutside = allowFilesOutside
-            importer.account = account
-            importer.region = region
-            // Security Hub findings without a control result take their controls from Mappings/findings/
-            // (read for ASFF files only: a problem there does not stop other imports).
-            if format == .asff || (format == .auto && (try? FindingImporter.detect(path: file)) == .asff) {
-                let findingTypes = workspace.loadFindingTypes()
-                if !findingTypes.diagnostics.errors.isEmpty {
-                    global.printer.print(Diagnostics(findingTypes.diagnostics.errors).sorted)
-                    throw ExitCode(1)
-                }
-                importer.findingTypes = findingTypes.rules
-            }
+            store.maxFileSize = options.maxFileSize
             let progress = ProgressLine()
-            importer.progress = { progress.update($0) }
             do {
-                let summary = try importer.run(path: file, format: format)
+                let outcome = try await EvidenceImports.run(
+                    file, options: options, workspace: global.workspace, store: store, progress: { progress.update($0) })
                 progress.finish()
+                let summary = outcome.summary
                 var line = ImportSummaryLine(
-                            file: summary.file, format: summary.format.rawValue, records: summary.records,
-                            addedItems: summary.addedItems, newObservations: summary.newObservations, unchanged: summary.unchanged,
-                            unknownRequirements: summary.unknownRequirements, alreadyImported: summary.alreadyImported,
-                            results: Dictionary(uniqueKeysWithValues: summary.results.map { ($0.key.rawValue, $0.value) }))
+                    file: summary.file, format: summary.format.rawValue, records: summary.records,
+                    addedItems: summary.addedItems, newObservations: summary.newObservations, unchanged: summary.unchanged,
+                    unknownRequirements: summary.unknownRequirements, alreadyImported: summary.alreadyImported,
+                    results: Dictionary(uniqueKeysWithValues: summary.results.map { ($0.key.rawValue, $0.value) }))
                 line.unknownExamples = summary.unknownExamples
                 writeOutput(EvidenceRender.importSummary(line))
+                global.printer.print(outcome.diagnostics.sorted)
+            } catch let problems as EvidenceImports.MappingProblems {
+                progress.finish()
+                global.printer.print(problems.diagnostics.sorted)
+                throw ExitCode(1)
             } catch let error as ImportError {
                 progress.finish()
                 global.printer.print([

@@ -1,5 +1,7 @@
 import CrosswalkAssess
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkModel
 import CrosswalkRender
 import CrosswalkTestSupport
@@ -179,9 +181,9 @@ struct AssessmentTests {
 @Suite("Gap report golden files")
 struct GapReportGoldenTests {
     @Test("HIPAA with the fixture scan and two manual items: Markdown, HTML and JSON")
-    func golden() throws {
+    func golden() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         _ = try store.add(.init(title: "Encryption standard", kind: .policy, controls: ["DAT-09"], owner: "CISO", effectiveFrom: "2026-09-01", expiresAt: "2027-09-01", status: .accepted, files: [Fixtures.path("files/access-policy.txt")]))
         _ = try store.add(.init(title: "Risk register H1", kind: .document, controls: ["RSK-02"], owner: "CISO", effectiveFrom: "2026-01-01", effectiveTo: "2026-06-30", expiresAt: "2026-10-31", status: .accepted))
         let (frameworks, index) = try ChecklistTests.shipped()

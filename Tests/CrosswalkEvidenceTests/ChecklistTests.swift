@@ -1,5 +1,7 @@
 import CrosswalkAssess
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkLoad
 import CrosswalkModel
 import CrosswalkRender
@@ -23,9 +25,9 @@ struct ChecklistTests {
     }
 
     /// A store with the first fixture scan, a policy attached to GOV-02 and an expired review for IAM-05.
-    func checklist(_ ids: [String]) throws -> Checklist {
+    func checklist(_ ids: [String]) async throws -> Checklist {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         _ = try store.add(.init(title: "Information security policy", kind: .policy, controls: ["GOV-02"], owner: "CISO", effectiveFrom: "2026-09-01", expiresAt: "2027-09-01", status: .accepted))
         _ = try store.add(.init(title: "Access review Q1", kind: .document, controls: ["IAM-05"], owner: "Cloud lead", effectiveFrom: "2026-01-01", effectiveTo: "2026-03-31", expiresAt: "2026-06-30"))
         let (frameworks, index) = try Self.shipped()
@@ -38,8 +40,8 @@ struct ChecklistTests {
     }
 
     @Test("one row per control across frameworks, with states from the evidence")
-    func rows() throws {
-        let c = try checklist(["soc2", "hipaa"])
+    func rows() async throws {
+        let c = try await checklist(["soc2", "hipaa"])
         #expect(Set(c.rows.map(\.control.id)).count == c.rows.count)
         let gov = try #require(c.rows.first { $0.control.id == "GOV-02" })
         #expect(gov.state == .collected && gov.latestEvidence?.title == "Information security policy")
@@ -54,25 +56,25 @@ struct ChecklistTests {
     }
 
     @Test("AWS-inherited requirements come with the attestation to download")
-    func inherited() throws {
-        let c = try checklist(["soc1"])
+    func inherited() async throws {
+        let c = try await checklist(["soc1"])
         let dataCentre = try #require(c.inherited.first { $0.requirement.id == "CSOC-01" })  // AWS data-centre access
         #expect(dataCentre.attestation?.id == "aws-soc1")
         // ISO/IEC 27001:2022 has none left: the customer's offices give every A.7 control a customer part.
-        #expect(try checklist(["iso27001-2022"]).inherited.isEmpty)
+        await #expect(try checklist(["iso27001-2022"]).inherited.isEmpty)
     }
 
     @Test("Markdown, CSV and JSON match their golden files")
-    func golden() throws {
-        let c = try checklist(["iso27001-2022", "hipaa"])
+    func golden() async throws {
+        let c = try await checklist(["iso27001-2022", "hipaa"])
         try expectGolden(ChecklistRender.markdown(c), "checklist-iso27001-2022-hipaa.md")
         try expectGolden(ChecklistRender.csv(c), "checklist-iso27001-2022-hipaa.csv")
         try expectGolden(ChecklistRender.json(c), "checklist-iso27001-2022-hipaa.json")
     }
 
     @Test("the XLSX workbook reads back with openpyxl: sheets, frozen header, autofilter, widths, colours")
-    func xlsx() throws {
-        let c = try checklist(["soc2", "hipaa"])
+    func xlsx() async throws {
+        let c = try await checklist(["soc2", "hipaa"])
         let data = try XLSXWriter.workbook(c)
         #expect(try XLSXWriter.workbook(c) == data, "same checklist, same bytes")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("checklist-\(UUID().uuidString).xlsx").path
@@ -122,9 +124,9 @@ struct ChecklistTests {
 @Suite("Evidence reuse across frameworks")
 struct ReuseTests {
     @Test("evidence collected for ISO 27001 counts for the HIPAA requirements it covers")
-    func reuse() throws {
+    func reuse() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let policy = try store.add(
             .init(title: "Cryptography policy", kind: .policy, requirements: [RequirementRef(framework: "iso27001-2022", id: "A.8.24")],
                   owner: "CISO", effectiveFrom: "2026-09-01"))

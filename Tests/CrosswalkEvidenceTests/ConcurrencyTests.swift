@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 import CrosswalkAssess
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkLoad
 import CrosswalkModel
 import Foundation
@@ -22,16 +24,16 @@ struct FindingTypeTests {
     }
 
     /// A store holding the mixed export, imported with the shipped rules.
-    func importMixed() throws -> (EvidenceStore, ImportSummary) {
+    func importMixed() async throws -> (EvidenceStore, ImportSummary) {
         let store = try makeStore()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.findingTypes = try Self.rules()
-        return (store, try importer.run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json")))
+        return (store, try await importer.run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json")))
     }
 
     @Test("a get-findings export mixing a control check, Inspector CVEs, GuardDuty, Macie and a custom finding imports whole")
-    func mixedExport() throws {
-        let (store, summary) = try importMixed()
+    func mixedExport() async throws {
+        let (store, summary) = try await importMixed()
         #expect(summary.format == .asff)
         #expect(summary.records == 8 && summary.addedItems == 8)
         // FAIL: S3.4, the NOTIFIED CVE, the NEW GuardDuty detection, the Macie finding; PASS: the
@@ -62,9 +64,9 @@ struct FindingTypeTests {
         #expect(custom.tool == "securityhub" && custom.checkID == "securityhub/posture-findings" && custom.result == .manual)
 
         // A later export of the same findings adds observations to the same items, not new items.
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.findingTypes = try Self.rules()
-        #expect(try importer.run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json")).alreadyImported)
+        #expect(try await importer.run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json")).alreadyImported)
         #expect(try store.list().count == 8)
     }
 
@@ -75,8 +77,8 @@ struct FindingTypeTests {
         ("INC-02", ["198.51.100.7 is performing SSH brute force attacks against i-0abc1234.", "Anomalous S3 GetObject calls by svc-etl.", "Instance uses an NTP server outside the approved list"]),
         ("DAT-05", ["The S3 object contains personal information."]),
     ])
-    func controls(_ c: (String, [String])) throws {
-        let (store, _) = try importMixed()
+    func controls(_ c: (String, [String])) async throws {
+        let (store, _) = try await importMixed()
         let (_, index) = try ChecklistTests.shipped()
         let control = try #require(index.controls[c.0])
         // What `crosswalk evidence list --control` asks the store.
@@ -88,8 +90,8 @@ struct FindingTypeTests {
     }
 
     @Test("the assessment counts a typed finding's failure against its controls")
-    func assessment() throws {
-        let (store, _) = try importMixed()
+    func assessment() async throws {
+        let (store, _) = try await importMixed()
         let (frameworks, index) = try ChecklistTests.shipped()
         let soc2 = try #require(frameworks.first { $0.id == "soc2" })
         let scope = Scope(
@@ -114,10 +116,10 @@ struct FindingTypeTests {
     }
 
     @Test("without the finding-type mapping, a typed finding is an error that names it, and nothing is imported")
-    func withoutRules() throws {
+    func withoutRules() async throws {
         let store = try makeStore()
-        let error = try #require(throws: ImportError.self) {
-            try FindingImporter(store: store).run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json"))
+        let error = try await #require(throws: ImportError.self) {
+            try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("asff-securityhub-mixed-finding-types.json"))
         }
         #expect(error.record == 3 && error.line == 35 && error.column == 5, "\(error)")
         #expect(error.message.contains("'Software and Configuration Checks/Vulnerabilities/CVE' finding (no Compliance.Status) needs the finding-type mapping (Mappings/findings/securityhub-types.yaml)"), "\(error)")
@@ -128,11 +130,11 @@ struct FindingTypeTests {
         ("asff-finding-without-compliance-or-types.json", "neither Compliance.Status (a control check) nor Types", 3, 5),
         ("asff-threat-finding-with-bad-workflow-status.json", "Workflow.Status 'CLOSED' is not NEW, NOTIFIED, RESOLVED or SUPPRESSED", 14, 30),
     ])
-    func malformed(_ c: (String, String, Int, Int)) throws {
+    func malformed(_ c: (String, String, Int, Int)) async throws {
         let store = try makeStore()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.findingTypes = try Self.rules()
-        let error = try #require(throws: ImportError.self) { try importer.run(path: Fixtures.path(c.0)) }
+        let error = try await #require(throws: ImportError.self) { try await importer.run(path: Fixtures.path(c.0)) }
         #expect(error.message.contains(c.1), "\(error)")
         #expect(error.line == c.2 && error.column == c.3 && error.record == 1, "\(error)")
         #expect(try store.list().isEmpty)

@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkModel
 import Foundation
 import Testing
@@ -16,14 +18,14 @@ func temporaryFolder(_ label: String) throws -> URL {
 struct CSVFilePathTests {
     /// Imports `csv` into a store holding one earlier import; the error, after checking the store
     /// was left as it was.
-    func refusal(_ csv: String, configure: (inout FindingImporter) -> Void = { _ in }) throws -> ImportError {
+    func refusal(_ csv: String, configure: (inout FindingImporter) -> Void = { _ in }) async throws -> ImportError {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let before = try store.list()
         let log = try store.auditLog()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         configure(&importer)
-        let error = try #require(throws: ImportError.self) { try importer.run(path: csv) }
+        let error = try await #require(throws: ImportError.self) { try await importer.run(path: csv) }
         #expect(try store.list() == before)
         #expect(try store.auditLog() == log)
         let incoming = (try? FileManager.default.contentsOfDirectory(atPath: store.folder + "/files")) ?? []
@@ -35,8 +37,8 @@ struct CSVFilePathTests {
         ("evidence-list-file-absolute-path.csv", 50, "file '/etc/passwd' is an absolute path"),
         ("evidence-list-file-dotdot-path.csv", 70, "file 'files/../../Support.swift' leads outside the CSV's folder"),
     ])
-    func outside(_ c: (String, Int, String)) throws {
-        let error = try refusal(Fixtures.path(c.0))
+    func outside(_ c: (String, Int, String)) async throws {
+        let error = try await refusal(Fixtures.path(c.0))
         #expect(error.message.hasPrefix(c.2), "\(error)")
         #expect(error.message.contains("--allow-files-outside"), "\(error)")
         #expect(error.line == 2 && error.column == c.1 && error.record == 1, "\(error)")
@@ -44,25 +46,25 @@ struct CSVFilePathTests {
     }
 
     @Test("a symbolic link inside the CSV's folder that leads out of it is refused")
-    func symlinkOut() throws {
+    func symlinkOut() async throws {
         let folder = try temporaryFolder("symlink-out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("evidence.csv").path
         try FileManager.default.copyItem(atPath: Fixtures.path("evidence-list-file-symlink-out.csv"), toPath: csv)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("files"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("files/hosts.txt").path, withDestinationPath: "/etc/hosts")
-        let error = try refusal(csv)
+        let error = try await refusal(csv)
         #expect(error.message.hasPrefix("file 'files/hosts.txt' leads outside the CSV's folder"), "\(error)")
         #expect(error.message.contains("(to /etc/hosts)"), "\(error)")
         #expect(error.line == 2 && error.column == 57, "\(error)")
     }
 
     @Test("--allow-files-outside lets a CSV attach a file outside its folder")
-    func allowedOutside() throws {
+    func allowedOutside() async throws {
         let store = try makeStore()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.allowFilesOutside = true
-        let summary = try importer.run(path: Fixtures.path("evidence-list-file-dotdot-path.csv"))
+        let summary = try await importer.run(path: Fixtures.path("evidence-list-file-dotdot-path.csv"))
         #expect(summary.addedItems == 1)
         #expect(try store.list().first?.files.map(\.name) == ["Support.swift"])
     }
@@ -71,15 +73,15 @@ struct CSVFilePathTests {
         ("evidence-list-file-device.csv", 52, "file '/dev/null' is a device, not a file"),
         ("evidence-list-file-folder.csv", 45, "file 'files' is a folder, not a file"),
     ])
-    func notRegular(_ c: (String, Int, String)) throws {
-        let error = try refusal(Fixtures.path(c.0)) { $0.allowFilesOutside = true }
+    func notRegular(_ c: (String, Int, String)) async throws {
+        let error = try await refusal(Fixtures.path(c.0)) { $0.allowFilesOutside = true }
         #expect(error.message.hasPrefix(c.2), "\(error)")
         #expect(error.line == 2 && error.column == c.1, "\(error)")
     }
 
     @Test("a file over the size limit is refused, naming the limit and how to raise it")
-    func tooLarge() throws {
-        let error = try refusal(Fixtures.path("evidence-list.csv")) { $0.store.maxFileSize = 50 }
+    func tooLarge() async throws {
+        let error = try await refusal(Fixtures.path("evidence-list.csv")) { $0.maxFileSize = 50 }
         // access-policy.txt is 62 bytes
         #expect(error.message == "file 'files/access-policy.txt' is 62 bytes, over the limit of 50 bytes for one evidence file (raise it with --max-file-size)", "\(error)")
         #expect(error.line == 2 && error.record == 1)
@@ -105,9 +107,9 @@ struct CSVFilePathTests {
         ("1073741824", Int64(1) << 30), ("512MiB", Int64(512) << 20), ("2 GiB", Int64(2) << 30), ("10G", Int64(10) << 30), ("800K", Int64(800) << 10),
     ])
     func sizes(_ c: (String, Int64)) {
-        #expect(EvidenceStore.parseByteCount(c.0) == c.1)
-        #expect(EvidenceStore.byteCount(EvidenceStore.defaultMaxFileSize) == "1 GiB")
-        #expect(EvidenceStore.parseByteCount("lots") == nil && EvidenceStore.parseByteCount("0") == nil)
+        #expect(Attachment.parseByteCount(c.0) == c.1)
+        #expect(Attachment.byteCount(EvidenceStore.defaultMaxFileSize) == "1 GiB")
+        #expect(Attachment.parseByteCount("lots") == nil && Attachment.parseByteCount("0") == nil)
     }
 }
 
@@ -234,10 +236,10 @@ struct PartialCopyTests {
     }
 
     @Test("an import of findings removes them too")
-    func importRemovesStale() throws {
+    func importRemovesStale() async throws {
         let store = try makeStore()
         let stale = try leave(store, age: 2 * 3600)
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         #expect(!FileManager.default.fileExists(atPath: stale))
     }
 

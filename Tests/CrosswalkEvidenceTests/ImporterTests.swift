@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkModel
 import Foundation
 import Testing
@@ -6,10 +8,10 @@ import Testing
 @Suite("Importers")
 struct ImporterTests {
     @Test("the real Prowler OCSF scan: 187 findings, 105 PASS, 78 FAIL, 4 MANUAL", .enabled(if: Fixtures.sharedScan != nil, "needs ../shared/data beside the repository"))
-    func realOCSF() throws {
+    func realOCSF() async throws {
         let ocsf = try #require(Fixtures.ocsf)
         let store = try makeStore()
-        let summary = try FindingImporter(store: store).run(path: ocsf)
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: ocsf)
         #expect(summary.format == .prowlerOCSF)
         #expect(summary.records == 187 && summary.addedItems == 187)
         #expect(summary.results == [.pass: 105, .fail: 78, .manual: 4])
@@ -31,10 +33,10 @@ struct ImporterTests {
     }
 
     @Test("OCSF fields match a reference decoder (JSONSerialization) finding by finding", .enabled(if: Fixtures.sharedScan != nil, "needs ../shared/data beside the repository"))
-    func crossCheck() throws {
+    func crossCheck() async throws {
         let ocsf = try #require(Fixtures.ocsf)
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: ocsf)
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: ocsf)
         let items = try store.list()
         let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ocsf))) as? [[String: Any]])
         #expect(items.count == reference.count)
@@ -52,36 +54,36 @@ struct ImporterTests {
     }
 
     @Test("Prowler's CSV of the same scan names the same findings; ASFF adds observations", .enabled(if: Fixtures.sharedScan != nil, "needs ../shared/data beside the repository"))
-    func csvAndASFF() throws {
+    func csvAndASFF() async throws {
         let ocsf = try #require(Fixtures.ocsf)
         let csv = try #require(Fixtures.prowlerCSV)
         let asff = try #require(Fixtures.asff)
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: ocsf)
-        let fromCSV = try FindingImporter(store: store).run(path: csv)
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: ocsf)
+        let fromCSV = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: csv)
         #expect(fromCSV.format == .prowlerCSV)
         #expect(fromCSV.records == 187 && fromCSV.addedItems == 0 && fromCSV.unchanged == 187)
-        let fromASFF = try FindingImporter(store: store).run(path: asff)
+        let fromASFF = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: asff)
         #expect(fromASFF.format == .asff)
         #expect(fromASFF.records == 183 && fromASFF.addedItems == 0 && fromASFF.newObservations == 183)
         #expect(try store.list().count == 187)
     }
 
     @Test("importing the same file again adds nothing")
-    func idempotent() throws {
+    func idempotent() async throws {
         let store = try makeStore()
-        let first = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let first = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         #expect(first.addedItems == 2)
-        let again = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let again = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         #expect(again.alreadyImported)
         #expect(try store.list().count == 2)
         #expect(try store.auditLog().count == 1)
     }
 
     @Test("a store keyed the v1 way (natural key as uid) is migrated: a later scan adds observations, not duplicates")
-    func migratesNaturalKeys() throws {
+    func migratesNaturalKeys() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         // Back to v1: the natural key as the uid, and the v2 migration not applied.
         try runSQL(store.path, """
             UPDATE evidence SET uid = (SELECT tool || '|' || check_id || '|' || account || '|' || region || '|' || resource_id
@@ -89,16 +91,16 @@ struct ImporterTests {
             """)
         try runSQL(store.path, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
         let reopened = try EvidenceStore(path: store.path, actor: "tester")
-        let later = try FindingImporter(store: reopened).run(path: Fixtures.path("ocsf-later-scan.json"))
+        let later = try await FindingImporter(store: reopened, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-later-scan.json"))
         #expect(later.addedItems == 1 && later.newObservations == 2)
         #expect(try reopened.list().count == 3)
     }
 
     @Test("a later scan adds observations and the latest observation decides the result")
-    func laterScan() throws {
+    func laterScan() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
-        let later = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let later = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-later-scan.json"))
         #expect(later.addedItems == 1 && later.newObservations == 2)
         let items = try store.list()
         let s3 = try #require(items.first { $0.finding?.checkID == "s3_bucket_default_encryption" })
@@ -109,9 +111,9 @@ struct ImporterTests {
     }
 
     @Test("escapes, non-ASCII and surrogate pairs in strings decode")
-    func strings() throws {
+    func strings() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let s3 = try #require(try store.list().first { $0.finding?.checkID == "s3_bucket_default_encryption" })
         #expect(s3.title == "S3 bucket has default encryption \"enabled\" — café 🔒")
         // Prowler notation normalised; CIS is not a shipped framework and is left out.
@@ -121,19 +123,19 @@ struct ImporterTests {
     }
 
     @Test("AWS Security Hub get-findings output and AWS Config results")
-    func asffAndConfig() throws {
+    func asffAndConfig() async throws {
         let store = try makeStore()
-        let asff = try FindingImporter(store: store).run(path: Fixtures.path("asff-securityhub-get-findings.json"))
+        let asff = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("asff-securityhub-get-findings.json"))
         #expect(asff.format == .asff && asff.records == 2)
         let items = try store.list()
         #expect(items.contains { $0.finding?.checkID == "S3.4" && $0.finding?.tool == "securityhub" && $0.finding?.result == .fail })
         let root = try #require(items.first { $0.finding?.checkID == "iam_root_mfa_enabled" })
         #expect(root.finding?.tool == "prowler")
         #expect(Set(root.requirements.map(\.description)) == ["soc2:CC6.1", "soc2:CC6.2", "hipaa:164.312(d)"])
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.account = "111122223333"
         importer.region = "eu-west-1"
-        let config = try importer.run(path: Fixtures.path("config-compliance-details.json"))
+        let config = try await importer.run(path: Fixtures.path("config-compliance-details.json"))
         #expect(config.format == .config && config.records == 2)
         #expect(config.results == [.pass: 1, .fail: 1])
         let bucket = try #require(try store.list().first { $0.finding?.resourceID == "AWS::S3::Bucket/acme-uploads" && $0.finding?.tool == "config" })
@@ -142,11 +144,11 @@ struct ImporterTests {
     }
 
     @Test("Prowler's compliance CSV (real SOC 2 header): one finding per check and resource, with the requirements of all its rows")
-    func prowlerComplianceSOC2() throws {
+    func prowlerComplianceSOC2() async throws {
         let file = Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv")
         #expect(try FindingImporter.detect(path: file) == .prowlerCompliance)
         let store = try makeStore()
-        let summary = try FindingImporter(store: store).run(path: file)
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: file)
         #expect(summary.format == .prowlerCompliance)
         #expect(summary.records == 2 && summary.addedItems == 2)
         #expect(summary.results == [.fail: 1, .pass: 1])
@@ -160,18 +162,18 @@ struct ImporterTests {
     }
 
     @Test("Prowler's compliance CSV of a scan already imported as OCSF adds nothing new")
-    func prowlerComplianceAfterOCSF() throws {
+    func prowlerComplianceAfterOCSF() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
-        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("prowler-compliance-soc2-of-ocsf-first-scan.csv"))
         #expect(summary.records == 2 && summary.addedItems == 0 && summary.unchanged == 2 && summary.newObservations == 0)
         #expect(try store.list().count == 2)
     }
 
     @Test("Prowler's ISO 27001 compliance CSV (real header): the edition comes from NAME, manual rows are not findings")
-    func prowlerComplianceISO() throws {
+    func prowlerComplianceISO() async throws {
         let store = try makeStore()
-        let summary = try FindingImporter(store: store).run(path: Fixtures.path("prowler-compliance-iso27001-2022-with-manual-row.csv"))
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("prowler-compliance-iso27001-2022-with-manual-row.csv"))
         #expect(summary.format == .prowlerCompliance)
         #expect(summary.records == 2)  // the `manual` / `manual_check` row is left out
         let items = try store.list()
@@ -183,14 +185,14 @@ struct ImporterTests {
     }
 
     @Test("the real Prowler compliance CSVs import, and add nothing to their scan's OCSF", .enabled(if: Fixtures.sharedScan != nil, "needs ../shared/data beside the repository"))
-    func realComplianceCSVs() throws {
+    func realComplianceCSVs() async throws {
         let scan = try #require(Fixtures.sharedScan)
         let ocsf = try #require(Fixtures.ocsf)
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: ocsf)
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: ocsf)
         let folder = scan + "/compliance"
         for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".csv") {
-            let summary = try FindingImporter(store: store).run(path: folder + "/" + name)
+            let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: folder + "/" + name)
             #expect(summary.format == .prowlerCompliance, "\(name)")
             #expect(summary.records > 0 && summary.addedItems == 0 && summary.unchanged == summary.records, "\(name)")
         }
@@ -198,9 +200,9 @@ struct ImporterTests {
     }
 
     @Test("the evidence CSV adds manual items with their files")
-    func manualCSV() throws {
+    func manualCSV() async throws {
         let store = try makeStore()
-        let summary = try FindingImporter(store: store).run(path: Fixtures.path("evidence-list.csv"))
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("evidence-list.csv"))
         #expect(summary.format == .csv && summary.addedItems == 2)
         let items = try store.list()
         #expect(items[0].title == "Access control policy v3")
@@ -220,13 +222,13 @@ struct ImporterTests {
         ("evidence-list-bad-kind.csv", "kind 'screenshotz' is not one of"),
         ("unknown-format.json", "cannot tell the format"),
     ])
-    func badInput(_ c: (String, String)) throws {
+    func badInput(_ c: (String, String)) async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let before = try store.list()
         let log = try store.auditLog()
         do {
-            _ = try FindingImporter(store: store).run(path: Fixtures.path(c.0))
+            _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path(c.0))
             Issue.record("\(c.0) was accepted")
         } catch let error as ImportError {
             #expect(error.message.contains(c.1), "\(error)")
@@ -238,16 +240,16 @@ struct ImporterTests {
     }
 
     @Test("the record, line and column of a bad record are named")
-    func badRecordPosition() throws {
+    func badRecordPosition() async throws {
         let store = try makeStore()
-        let json = try #require(throws: ImportError.self) {
-            try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
+        let json = try await #require(throws: ImportError.self) {
+            try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
         #expect(json.record == 3)  // counted from 1, as lines are
         #expect(json.line == 96 && json.column == 20)  // the status_code value of the third element
         #expect(json.description.contains("ocsf-bad-status-third-record.json:96:20: error: status_code 'MAYBE' is not PASS, FAIL or MANUAL (record 3)"))
-        let csv = try #require(throws: ImportError.self) {
-            try FindingImporter(store: store).run(path: Fixtures.path("evidence-list-bad-kind.csv"))
+        let csv = try await #require(throws: ImportError.self) {
+            try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("evidence-list-bad-kind.csv"))
         }
         #expect(csv.line == 3 && csv.record == 2)
     }
@@ -260,11 +262,11 @@ struct ImporterTests {
         ("prowler-csv-first-row-bad-status.csv", 1, 2, 0),
         ("evidence-list-bad-kind.csv", 2, 3, 21),  // at the kind field
     ])
-    func recordNumbers(_ c: (String, Int, Int, Int)) throws {
+    func recordNumbers(_ c: (String, Int, Int, Int)) async throws {
         let store = try makeStore()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.account = "111122223333"
-        let error = try #require(throws: ImportError.self) { try importer.run(path: Fixtures.path(c.0)) }
+        let error = try await #require(throws: ImportError.self) { try await importer.run(path: Fixtures.path(c.0)) }
         #expect(error.record == c.1, "\(error)")
         #expect(error.description.hasSuffix("(record \(c.1))"), "\(error)")
         if c.2 > 0 { #expect(error.line == c.2 && (error.column ?? 0) == c.3, "\(error)") }
@@ -297,9 +299,27 @@ struct ImporterTests {
         ("soc2", "cc_6_1", "CC6.1"), ("soc2", "cc_a_1_1", "A1.1"), ("soc2", "cc_c_1_2", "C1.2"), ("soc2", "pi_1_4", "PI1.4"),
         ("soc2", "p_4_3", "P4.3"), ("hipaa", "164_312_a_2_iv", "164.312(a)(2)(iv)"),
         ("hipaa", "164_308_a_1_ii_b", "164.308(a)(1)(ii)(B)"), ("hipaa", "164_312_b", "164.312(b)"),
-        ("gdpr", "article_32", "Art.32"), ("iso27001-2022", "A.8.24", "A.8.24"),
+        ("gdpr", "article_32", "Art.32"), ("gdpr", "article_05", "Art.5"), ("iso27001-2022", "A.8.24", "A.8.24"),
+        ("soc2", "CC_6_1", "CC6.1"), ("hipaa", "164_308_A_1_II_B", "164.308(a)(1)(ii)(B)"),
     ])
     func notation(_ c: (String, String, String)) {
-        #expect(ProwlerCompliance.requirement(framework: c.0, id: c.1) == c.2)
+        #expect(Fixtures.notation.requirement(framework: c.0, id: c.1) == c.2)
+    }
+
+    @Test("ids the shipped notation does not understand name no requirement", arguments: [
+        ("soc2", "cc6.1"), ("soc2", "cc_6"), ("soc2", "x_1_1"), ("hipaa", "164"), ("hipaa", "165_312_b"), ("gdpr", "art_32"),
+        ("iso27001-2022", "8.24"), ("nist", "ac_1"),
+    ])
+    func notationUnknown(_ c: (String, String)) {
+        #expect(Fixtures.notation.requirement(framework: c.0, id: c.1) == nil)
+    }
+
+    @Test("alternatives: a HIPAA paragraph (i) falls back to its standard, an ISO 2013 objective part to the objective")
+    func notationAlternatives() {
+        let n = Fixtures.notation
+        #expect(n.alternatives(of: RequirementRef(framework: "hipaa", id: "164.308(a)(3)(i)")) == [RequirementRef(framework: "hipaa", id: "164.308(a)(3)")])
+        #expect(n.alternatives(of: RequirementRef(framework: "iso27001-2013", id: "A.12.4.A")) == [RequirementRef(framework: "iso27001-2013", id: "A.12.4")])
+        #expect(n.alternatives(of: RequirementRef(framework: "hipaa", id: "164.312(b)")).isEmpty)
+        #expect(n.alternatives(of: RequirementRef(framework: "soc2", id: "CC6.1")).isEmpty)
     }
 }

@@ -1,5 +1,7 @@
 import CJSONSkip
 @testable import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import Testing
 

@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import Testing
 
@@ -14,7 +16,7 @@ struct KillTests {
     }
 
     @Test("kill -9 during a large import: the store keeps only what was committed before")
-    func killedImport() throws {
+    func killedImport() async throws {
         let binary = try #require(Self.executable, "the crosswalk executable is not built beside the tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -22,7 +24,7 @@ struct KillTests {
 
         // A first, small import that must survive.
         let first = try EvidenceStore(path: storePath, actor: "tester")
-        _ = try FindingImporter(store: first).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: first, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let before = try first.list()
         let logBefore = try first.auditLog()
 
@@ -45,7 +47,7 @@ struct KillTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.4)
+        usleep(400_000)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed; make the file larger")

@@ -1,4 +1,6 @@
 @testable import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import GRDB
 import Testing
@@ -36,15 +38,15 @@ struct PipelineTests {
     }
 
     @Test("a bad record after many batches: the error names it and the store is left as it was")
-    func parserFailureLate() throws {
+    func parserFailureLate() async throws {
         let count = FindingImporter.batchSize * 8 + 5
         let path = try Self.bigFile(count, badAtEnd: true)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         let before = try store.list()
         do {
-            _ = try FindingImporter(store: store).run(path: path)
+            _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: path)
             Issue.record("the bad record was accepted")
         } catch let error as ImportError {
             #expect(error.record == count + 1)  // the last of count + 1 records, counted from 1
@@ -54,12 +56,12 @@ struct PipelineTests {
         // The same file without the bad record imports whole.
         let good = try Self.bigFile(count)
         defer { try? FileManager.default.removeItem(atPath: good) }
-        let summary = try FindingImporter(store: store).run(path: good)
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: good)
         #expect(summary.records == count && summary.addedItems == count)
     }
 
     @Test("the first finding of a check, cut by the end of a read chunk, keeps the check's requirement mapping")
-    func mappingAcrossChunks() throws {
+    func mappingAcrossChunks() async throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("ocsf-first-scan.json")))
         let findings = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         let (s3, root) = (findings[0], findings[1])
@@ -78,7 +80,7 @@ struct PipelineTests {
 
         let store = try makeStore()
         // (Given: the padding pushes `status_code` past the 64 KB that format detection reads.)
-        let summary = try FindingImporter(store: store).run(path: path, format: .prowlerOCSF)
+        let summary = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: path, format: .prowlerOCSF)
         #expect(summary.records == 2)
         let item = try #require(try store.list().first { $0.finding?.checkID == "s3_bucket_default_encryption" })
         #expect(Set(item.requirements.map(\.description)) == [
@@ -87,29 +89,29 @@ struct PipelineTests {
     }
 
     @Test("a failure while storing stops the parser thread: the error comes back and nothing hangs")
-    func storeFailure() throws {
+    func storeFailure() async throws {
         let path = try Self.bigFile(FindingImporter.batchSize * 20)
         defer { try? FileManager.default.removeItem(atPath: path) }
         struct Stop: Error {}
         let hasher = BackgroundSHA256()
-        var seen = 0
-        #expect(throws: Stop.self) {
-            try FindingImporter.streamOCSF(path: path, hasher: hasher) { _ in
-                seen += 1
-                if seen == 300 { throw Stop() }
+        var batches = 0
+        await #expect(throws: Stop.self) {
+            try await FindingImporter.streamOCSF(path: path, hasher: hasher, notation: Fixtures.notation) { _ in
+                batches += 1
+                if batches == 3 { throw Stop() }
             }
         }
-        #expect(seen == 300)
+        #expect(batches == 3)
         _ = hasher.finish()
     }
 
     @Test("the file's SHA-256 from the hashing thread equals a direct hash of the file")
-    func hash() throws {
+    func hash() async throws {
         let path = try Self.bigFile(FindingImporter.batchSize * 3)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let hasher = BackgroundSHA256()
         var count = 0
-        try FindingImporter.streamOCSF(path: path, hasher: hasher) { _ in count += 1 }
+        try await FindingImporter.streamOCSF(path: path, hasher: hasher, notation: Fixtures.notation) { batch in count += batch.count }
         #expect(count == FindingImporter.batchSize * 3)
         #expect(hasher.finish() == (try EvidenceStore.sha256(ofFile: path)).0)
     }
@@ -179,7 +181,7 @@ struct PipelineTests {
         let reader = SlowReader()
         var checks: [String] = []
         try JSONArrayStream.forEachElement(path: path, chunkReader: reader, chunkSize: 4096) { scan, start, _ in
-            let (finding, end) = try FindingParsers.ocsf(scan, at: start)
+            let (finding, end) = try FindingParsers.ocsf(scan, at: start, notation: Fixtures.notation)
             checks.append(finding.resourceID)
             return end
         }
@@ -191,17 +193,17 @@ struct PipelineTests {
     }
 
     @Test("an import turns SQLite's reference checks off only for itself: every reference is valid and the checks are on again, after success and failure")
-    func foreignKeys() throws {
+    func foreignKeys() async throws {
         let store = try makeStore()
         func enforced() throws -> Int? { try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } }
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         #expect(try enforced() == 1)
-        #expect(throws: ImportError.self) {
-            try FindingImporter(store: store).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
+        await #expect(throws: ImportError.self) {
+            try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-bad-status-third-record.json"))
         }
         #expect(try enforced() == 1)
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
-        let (violations, observations) = try store.queue.read { db in
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-later-scan.json"))
+        let (violations, observations) = try await store.queue.read { db in
             (try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count, try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") ?? 0)
         }
         #expect(try enforced() == 1)
@@ -210,16 +212,16 @@ struct PipelineTests {
     }
 
     @Test("new findings are numbered without gaps whether they are looked up or inserted first: a first scan, a repeat inside a file, a scan mixing old and new")
-    func numbering() throws {
+    func numbering() async throws {
         let store = try makeStore()
         let first = try Self.file(buckets: [0, 1, 2, 2, 3])
         defer { try? FileManager.default.removeItem(atPath: first) }
-        let a = try FindingImporter(store: store).run(path: first)
+        let a = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: first)
         #expect(a.records == 5 && a.addedItems == 4 && a.unchanged == 1)
         // Old, new, new again, old, new, old, new: the store's answer changes from finding to finding.
         let mixed = try Self.file(buckets: [0, 10, 10, 1, 11, 2, 12, 12])
         defer { try? FileManager.default.removeItem(atPath: mixed) }
-        let b = try FindingImporter(store: store).run(path: mixed)
+        let b = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: mixed)
         #expect(b.records == 8 && b.addedItems == 3 && b.unchanged == 5)
         let items = try store.list().sorted { $0.id < $1.id }
         #expect(items.map(\.id) == Array(1...7))

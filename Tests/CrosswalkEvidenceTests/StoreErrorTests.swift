@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import GRDB
 import Testing
@@ -62,11 +64,11 @@ struct StoreErrorTests {
     }
 
     @Test("a write to a store its user may not write: permission denied, in words")
-    func readOnlyStore() throws {
+    func readOnlyStore() async throws {
         let folder = try temporaryFolder("read-only-store")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("evidence.sqlite").path
-        _ = try FindingImporter(store: try EvidenceStore(path: path, actor: "tester")).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: try EvidenceStore(path: path, actor: "tester"), notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         // Root may write anything: then the command runs as nobody, who may only read.
         let asNobody = getuid() == 0
         try FileManager.default.setAttributes([.posixPermissions: asNobody ? 0o755 : 0o555], ofItemAtPath: folder.path)

@@ -1,4 +1,6 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
 import CrosswalkModel
 import Foundation
 import Testing
@@ -66,10 +68,10 @@ struct StoreTests {
     }
 
     @Test("list filters: control (with its checks), requirement, framework, status, expired, failing")
-    func filters() throws {
+    func filters() async throws {
         let store = try makeStore()
         _ = try addPolicy(store)
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
         var f = EvidenceFilter()
         f.control = "GOV-02"
         #expect(try store.list(f).map(\.displayID) == ["E-1"])
@@ -108,10 +110,10 @@ func runSQL(_ path: String, _ sql: String) throws {
 @Suite("Evidence summary")
 struct SummaryTests {
     @Test("the store's SQL summary equals the summary of its items, on accepted, submitted, expired, future, rejected and automated evidence")
-    func sqlEqualsMemory() throws {
+    func sqlEqualsMemory() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-first-scan.json"))
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-later-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-first-scan.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-later-scan.json"))
         let soc2 = RequirementRef(framework: "soc2", id: "CC6.1")
         _ = try store.add(.init(title: "a", kind: .policy, controls: ["GOV-02", "IAM-01"], requirements: [soc2], owner: "o", effectiveFrom: "2026-01-01", expiresAt: "2027-01-01", status: .accepted))
         _ = try store.add(.init(title: "b", kind: .document, controls: ["GOV-02"], owner: "o", effectiveFrom: "2026-01-01", expiresAt: "2026-06-30", status: .accepted))

@@ -1,4 +1,8 @@
 import CrosswalkEvidence
+@testable import CrosswalkImport
+import CrosswalkFiles
+import CrosswalkLoad
+import CrosswalkModel
 import Foundation
 
 enum Fixtures {
@@ -9,6 +13,14 @@ enum Fixtures {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/prowler/scan-medirec").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    /// Prowler's notation as shipped (Mappings/findings/prowler-notation.yaml).
+    static let notation: RequirementNotation = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = Workspace(mappingsDirectory: root.appendingPathComponent("Mappings").path).loadNotation()
+        precondition(loaded.diagnostics.errors.isEmpty, "\(loaded.diagnostics.errors)")
+        return loaded.notation!
     }()
 
     static var ocsf: String? { sharedScan.map { $0 + "/prowler-output-210987654321-20261122152348.ocsf.json" } }

@@ -1,4 +1,7 @@
 import CrosswalkEvidence
+import CrosswalkModel
+@testable import CrosswalkImport
+import CrosswalkFiles
 import Foundation
 import Testing
 
@@ -37,15 +40,15 @@ struct TimestampTests {
     }
 
     @Test("the latest observation is chosen by instant, not by how the time is written")
-    func latestByInstant() throws {
+    func latestByInstant() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-s3-fail-at-0900Z.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-fail-at-0900Z.json"))
         // 10:30+02:00 is 08:30Z: older, though it sorts after "09:00:00Z" as text.
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-s3-pass-at-0830Z-written-1030-plus-0200.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-pass-at-0830Z-written-1030-plus-0200.json"))
         var s3 = try #require(try store.list().first)
         #expect(s3.finding?.result == .fail && s3.finding?.observedAt == "2026-10-01T09:00:00Z")
         // 05:00-05:00 is 10:00Z: newer, though it sorts before "09:00:00Z" as text.
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-s3-pass-at-1000Z-written-0500-minus-0500.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-pass-at-1000Z-written-0500-minus-0500.json"))
         s3 = try #require(try store.list().first)
         #expect(s3.finding?.result == .pass && s3.finding?.observedAt == "2026-10-01T05:00:00-05:00")
         #expect(try store.list().count == 1)
@@ -57,11 +60,11 @@ struct TimestampTests {
         ("config-first-record-time-hour-25.json", 13, 29, 1, "ResultRecordedTime '2026-10-03T25:00:05Z' is not a date and time"),
         ("prowler-csv-second-row-timestamp-day-first.csv", 3, 106, 2, "TIMESTAMP '01/10/2026 09:00' is not a date and time"),
     ])
-    func refusedInFile(_ c: (String, Int, Int, Int, String)) throws {
+    func refusedInFile(_ c: (String, Int, Int, Int, String)) async throws {
         let store = try makeStore()
-        var importer = FindingImporter(store: store)
+        var importer = FindingImporter(store: store, notation: Fixtures.notation)
         importer.account = "111122223333"
-        let error = try #require(throws: ImportError.self) { try importer.run(path: Fixtures.path(c.0)) }
+        let error = try await #require(throws: ImportError.self) { try await importer.run(path: Fixtures.path(c.0)) }
         #expect(error.message.hasPrefix(c.4), "\(error)")
         #expect(error.message.hasSuffix("such as 2026-11-22T15:23:48Z (RFC 3339: a day of the calendar, then Z, an offset such as +02:00, or nothing for UTC)"))
         #expect(error.line == c.1 && error.column == c.2 && error.record == c.3, "\(error)")
@@ -72,16 +75,16 @@ struct TimestampTests {
 @Suite("Observation times in older stores")
 struct TimestampMigrationTests {
     @Test("a store from before instants (v2) gets them from its stored times when opened; a later scan then compares instants")
-    func migratesInstants() throws {
+    func migratesInstants() async throws {
         let store = try makeStore()
-        _ = try FindingImporter(store: store).run(path: Fixtures.path("ocsf-s3-fail-at-0900Z.json"))
+        _ = try await FindingImporter(store: store, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-fail-at-0900Z.json"))
         // Back to v2: no instants column, the v3 migration not applied.
         try runSQL(store.path, "ALTER TABLE finding DROP COLUMN observed_us")
         try runSQL(store.path, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%'")
         let reopened = try EvidenceStore(path: store.path, actor: "tester")
-        _ = try FindingImporter(store: reopened).run(path: Fixtures.path("ocsf-s3-pass-at-0830Z-written-1030-plus-0200.json"))
+        _ = try await FindingImporter(store: reopened, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-pass-at-0830Z-written-1030-plus-0200.json"))
         #expect(try reopened.list().first?.finding?.result == .fail)  // 08:30Z is older than the stored 09:00Z
-        _ = try FindingImporter(store: reopened).run(path: Fixtures.path("ocsf-s3-pass-at-1000Z-written-0500-minus-0500.json"))
+        _ = try await FindingImporter(store: reopened, notation: Fixtures.notation).run(path: Fixtures.path("ocsf-s3-pass-at-1000Z-written-0500-minus-0500.json"))
         #expect(try reopened.list().first?.finding?.result == .pass)
     }
 }

@@ -15,11 +15,11 @@ extension EvidenceStore {
     }
 
     func inTransaction(_ kind: Database.TransactionKind, _ body: (Database) throws -> Database.TransactionCompletion) throws {
-        try translating { try queue.inTransaction(kind, body) }
+        try translating { try queue.writeWithoutTransaction { db in try db.inTransaction(kind) { try body(db) } } }
     }
 
     func inDatabase<T>(_ body: (Database) throws -> T) throws -> T {
-        try translating { try queue.inDatabase(body) }
+        try translating { try queue.writeWithoutTransaction(body) }
     }
 
     func translating<T>(_ body: () throws -> T) throws -> T {

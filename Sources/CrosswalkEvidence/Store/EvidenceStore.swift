@@ -1,5 +1,6 @@
 import CSQLiteTuning
 import Crypto
+import CrosswalkFiles
 import CrosswalkModel
 import Foundation
 import GRDB
@@ -18,7 +19,7 @@ public final class EvidenceStore: Sendable {
     public let path: String
     /// The folder holding the SQLite file and `files/`.
     public let folder: String
-    let queue: DatabaseQueue
+    let queue: DatabasePool
     let clock: @Sendable () -> Date
     /// Who makes the changes (recorded in revisions and the audit log).
     public let actor: String
@@ -56,6 +57,20 @@ public final class EvidenceStore: Sendable {
             throw StoreError.fileSystem(folder, Self.posixCode(error))
         }
         _ = Self.sqliteTuned
+        do {
+            // A pool: one writer, and readers that each see the last committed state (WAL), so
+            // that a server's requests read at the same time and never see half a change.
+            queue = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            try Migrations.check(queue, path: path)
+            try Migrations.migrate(queue)
+        } catch {
+            throw Self.translate(error, path: path, busyTimeout: busyTimeout)
+        }
+        identity = Self.fileIdentity(path)
+    }
+
+    /// How every connection to a store is set up.
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
@@ -66,13 +81,27 @@ public final class EvidenceStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Migrations.check(queue, path: path)
-            try Migrations.migrate(queue)
-        } catch {
-            throw Self.translate(error, path: path, busyTimeout: busyTimeout)
-        }
+        return configuration
+    }
+
+    /// The device and inode of the SQLite file: which file this store opened.
+    let identity: FileIdentity?
+
+    struct FileIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    static func fileIdentity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Throws when the store's file is no longer at its path (its folder removed, or the file
+    /// replaced): a change committed now would be lost with the removed file.
+    func checkStillInPlace() throws {
+        guard let identity, Self.fileIdentity(path) == identity else { throw StoreError.removedWhileOpen(path) }
     }
 
     /// Once per process, before SQLite's first use: no memory statistics (a global mutex taken
@@ -156,16 +185,7 @@ public final class EvidenceStore: Sendable {
         return id
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xf)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { FileDigest.hex(digest) }
 
     /// SHA-256 of bytes in memory, as lowercase hex.
     public static func sha256(of bytes: [UInt8]) -> String {
@@ -308,7 +328,7 @@ public final class EvidenceStore: Sendable {
         }
         for file in incomingFiles() {
             report.notes.append(
-                "\(file.path): a partial copy (\(Self.byteCount(file.size)), last written \(Self.timestamp(file.modified))) left by an evidence add or import that did not finish; the next evidence add or import removes it once it is an hour old")
+                "\(file.path): a partial copy (\(Attachment.byteCount(file.size)), last written \(Self.timestamp(file.modified))) left by an evidence add or import that did not finish; the next evidence add or import removes it once it is an hour old")
         }
         for row in log where (row["action"] as String) == "restore" {
             report.notes.append(
@@ -361,6 +381,12 @@ public enum StoreError: Error, CustomStringConvertible {
     case ioError(String)
     /// SQLite refused a change, with a short account of why (never the SQL).
     case refused(String, String)
+    /// The store's file was removed or replaced while a command had it open.
+    case removedWhileOpen(String)
+    /// A caller handed the store something it cannot take (an import's file, and what is wrong).
+    case unusable(String, String)
+    /// A sink used after its import ended (a programming error of the caller).
+    case importEnded(String)
 
     /// What is wrong with the store, without its path (for a message that names it already).
     public var reason: String? {
@@ -375,6 +401,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "was written by a newer version of Crosswalk (its schema has \(unknown.sorted().joined(separator: "; "))); use that version or a later one: this one cannot read it safely and changed nothing"
         case .permissionDenied:
             return "permission denied: this user may not write it or its folder (every evidence command opens the store for writing, and SQLite keeps its -wal and -shm files beside it); run the command as the store's owner, or ask them for write access"
+        case .removedWhileOpen:
+            return "was removed or replaced while this command was writing to it, so nothing was stored (the change would have gone with the removed file); check who removed it, restore the store from a backup if needed, and run the command again"
         case .diskFull:
             return "the disk is full; free some space and run the command again (nothing was changed)"
         case .damaged:
@@ -397,19 +425,14 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path): is not a folder, where the evidence store keeps one; move it out of the way"
         case .cannotWrite(let path): return "\(path): cannot be written; check that its folder exists and that this user may write there"
         case .noSuchItem(let id): return "no evidence item E-\(id)"
+        case .unusable(let file, let problem): return "\(file): \(problem); nothing was imported"
+        case .importEnded(let path): return "\(path): this import has already ended (committed or abandoned); start a new one"
         case .busy(let path, _), .folderAsStore(let path), .notAStore(let path, _), .newerStore(let path, _),
-            .permissionDenied(let path), .diskFull(let path), .damaged(let path), .ioError(let path), .refused(let path, _):
+            .permissionDenied(let path), .diskFull(let path), .damaged(let path), .ioError(let path), .refused(let path, _),
+            .removedWhileOpen(let path):
             return "\(path): \(reason!)"
         }
     }
-}
-
-/// SHA-256 fed piece by piece (for hashing a file while it is streamed).
-public final class StreamingSHA256: @unchecked Sendable {
-    private var hasher = SHA256()
-    public init() {}
-    public func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-    public func finish() -> String { EvidenceStore.hex(hasher.finalize()) }
 }
 
 // MARK: - The model's store interface

@@ -1,3 +1,5 @@
+import CrosswalkFiles
+import CrosswalkModel
 import GRDB
 
 /// The store's schema. A migration is never edited once shipped: add a new one.
@@ -5,7 +7,7 @@ enum Migrations {
     /// Refuses a database that is not a Crosswalk evidence store (another application's tables)
     /// or was written by a newer Crosswalk (migrations this one does not know), before anything
     /// is written to it.
-    static func check(_ queue: DatabaseQueue, path: String) throws {
+    static func check(_ queue: some DatabaseWriter, path: String) throws {
         let (tables, applied) = try queue.read { db in
             (
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
@@ -29,7 +31,7 @@ enum Migrations {
     /// lock, so all but the first then fail ("table evidence already exists"). A failure after
     /// which another process has applied more migrations is that race: run again, from what is
     /// applied now. A failure with no such progress is a real one.
-    static func migrate(_ queue: DatabaseQueue) throws {
+    static func migrate(_ queue: some DatabaseWriter) throws {
         let migrator = self.migrator
         // Read while another process creates the tables, the list may fail (its table is
         // missing in one look, present in the next): then nothing counts as applied yet.
@@ -143,7 +145,7 @@ enum Migrations {
         migrator.registerMigration("v2: automated findings keyed by a digest of their natural key") { db in
             // v1 stored the natural key itself (`tool|check|account|region|resource`) as the uid.
             let digest = DatabaseFunction("crosswalk_finding_uid", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map { ImportedFinding.uid(naturalKey: $0) }
+                String.fromDatabaseValue(values[0]).map { FindingKey.uid(naturalKey: $0) }
             }
             db.add(function: digest)
             defer { db.remove(function: digest) }

@@ -129,6 +129,18 @@ public struct MappingChecker: Sendable {
         // Not covered.
         for entry in set.notCovered { checkRef(entry.requirement, at: entry.location) }
 
+        // Notations: one per scanner, naming frameworks that are loaded.
+        var notationTools: Set<String> = []
+        for notation in set.notations {
+            let at = notation.location ?? .file("")
+            if !notationTools.insert(notation.tool).inserted { d.error("a second notation for '\(notation.tool)'", at: at) }
+            for (key, id) in notation.frameworks.sorted(by: { $0.key < $1.key }) where !frameworks.contains(where: { $0.id == id }) {
+                d.error(
+                    "notation key '\(key)' names unknown framework '\(id)'\(Suggestion.hint(for: id, in: frameworkIDs))",
+                    at: notation.keyLocations[key] ?? at)
+            }
+        }
+
         // Finding types: unique ids that are not a Prowler check's, and controls that exist.
         let controlIDs = Set(controls.keys).union(otherControls)
         let sortedControls = controlIDs.sorted()

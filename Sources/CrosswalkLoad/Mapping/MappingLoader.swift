@@ -33,9 +33,11 @@ public enum MappingLoader {
             set.findingTypes = readFindingTypes(root, diagnostics: &diagnostics)
         } else if root["attestations"] != nil {
             set.attestations = readAttestations(root, diagnostics: &diagnostics)
+        } else if root["notation"] != nil {
+            if let notation = readNotation(root, diagnostics: &diagnostics) { set.notations = [notation] }
         } else {
             diagnostics.error(
-                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered', 'maps' (with 'source' and 'target'), 'finding-types' or 'attestations'",
+                "not a mapping file: expected a top-level 'services', 'entries' (with 'framework'), 'controls', 'not-covered', 'maps' (with 'source' and 'target'), 'finding-types', 'attestations' or 'notation'",
                 at: root.location)
         }
         return (set, diagnostics)
@@ -238,6 +240,67 @@ public enum MappingLoader {
                 generators: generators.map(\.value),
                 controls: controls.map { FindingTypeRule.ControlReference(id: $0.value, location: $0.location) }, location: node.location)
         }
+    }
+
+    // MARK: - findings/*-notation.yaml
+
+    /// A scanner's framework keys and requirement-id rewrite rules. The framework ids are checked
+    /// against the catalogues by `MappingChecker`; each rule's pattern and template here.
+    static func readNotation(_ root: DataNode, diagnostics: inout Diagnostics) -> RequirementNotation? {
+        guard
+            let file = MappingFields.open(root, as: "a notation file", keys: ["notation"], diagnostics: &diagnostics),
+            let node = root["notation"],
+            let fields = MappingFields.open(
+                node, as: "a notation", keys: ["tool", "frameworks", "requirements", "alternatives"], diagnostics: &diagnostics),
+            let tool = fields.text("tool", diagnostics: &diagnostics)
+        else { return nil }
+        _ = file
+        var notation = RequirementNotation(tool: tool.value, location: node.location)
+        for pair in node["frameworks"]?.pairs ?? [] {
+            guard let id = pair.value.scalar, !id.isEmpty else {
+                diagnostics.error("framework key '\(pair.key)' must name a Crosswalk framework id", at: pair.value.location)
+                continue
+            }
+            notation.frameworks[pair.key] = id
+            notation.keyLocations[pair.key] = pair.value.location
+        }
+        if notation.frameworks.isEmpty { diagnostics.error("the notation maps no frameworks ('frameworks')", at: fields.location(of: "frameworks")) }
+        func rules(_ key: String) -> [String: [RequirementNotation.Rule]] {
+            var out: [String: [RequirementNotation.Rule]] = [:]
+            guard let value = node[key] else { return out }
+            guard let pairs = value.pairs else {
+                diagnostics.error("'\(key)' must be a mapping of framework ids to rules, not \(value.typeName)", at: value.location)
+                return out
+            }
+            for pair in pairs {
+                guard let items = pair.value.items else {
+                    diagnostics.error("the rules of '\(pair.key)' must be a list, not \(pair.value.typeName)", at: pair.value.location)
+                    continue
+                }
+                out[pair.key] = items.compactMap { item -> RequirementNotation.Rule? in
+                    guard MappingFields.open(item, as: "a notation rule", keys: ["match", "id"], diagnostics: &diagnostics) != nil else {
+                        return nil
+                    }
+                    guard let pattern = item["match"]?.scalar, let template = item["id"]?.scalar, !pattern.isEmpty, !template.isEmpty else {
+                        diagnostics.error("a notation rule needs a 'match' (a regular expression) and an 'id' (a template)", at: item.location)
+                        return nil
+                    }
+                    do {
+                        return try RequirementNotation.Rule(pattern: pattern, template: template, location: item.location)
+                    } catch {
+                        diagnostics.error("\(error)", at: item["match"]?.location ?? item.location)
+                        return nil
+                    }
+                }
+            }
+            return out
+        }
+        notation.rules = rules("requirements")
+        notation.alternatives = rules("alternatives")
+        for id in Set(notation.frameworks.values).sorted() where notation.rules[id] == nil {
+            diagnostics.error("framework '\(id)' has no rules under 'requirements'", at: fields.location(of: "requirements"))
+        }
+        return notation
     }
 
     // MARK: - crosswalks/SOURCE--TARGET.yaml

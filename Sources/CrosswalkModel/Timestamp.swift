@@ -1,4 +1,3 @@
-import CrosswalkModel
 /// Observation times as the tools write them, read byte by byte (the OCSF import reads tens of
 /// thousands a second: no formatter, no allocation).
 ///
@@ -89,5 +88,5 @@ public enum Timestamp {
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int { ISODate.dayNumber(year: year, month: month, day: day) }
 
     /// What an error says a time must look like.
-    static let expected = "is not a date and time such as 2026-11-22T15:23:48Z (RFC 3339: a day of the calendar, then Z, an offset such as +02:00, or nothing for UTC)"
+    public static let expected = "is not a date and time such as 2026-11-22T15:23:48Z (RFC 3339: a day of the calendar, then Z, an offset such as +02:00, or nothing for UTC)"
 }

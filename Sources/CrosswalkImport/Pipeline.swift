@@ -1,3 +1,4 @@
+import CrosswalkFiles
 import Foundation
 
 /// Hands values from one producing thread to one consuming thread through a fixed number of
@@ -15,6 +16,8 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
+    /// A consumer task suspended in ``next()`` while the queue was empty.
+    private var waiter: CheckedContinuation<Element?, any Error>?
 
     init(capacity: Int) {
         precondition(capacity > 0)
@@ -28,6 +31,12 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while items.count - head >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
+        if let waiter {
+            // The queue is empty and a task waits for it: the value goes straight to the task.
+            self.waiter = nil
+            waiter.resume(returning: element)
+            return true
+        }
         if head > 0 && items.count == items.capacity {
             items.removeFirst(head)
             head = 0
@@ -42,8 +51,49 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         finished = true
         failure = error
+        let waiter = self.waiter
+        self.waiter = nil
         condition.broadcast()
         condition.unlock()
+        if let waiter {
+            if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: nil) }
+        }
+    }
+
+    /// The next value for a consumer task, which is suspended (not blocking a thread) while the
+    /// queue is empty; nil at the end; the producer's error once the values before it are taken.
+    func next() async throws -> Element? {
+        if let ready = try poll(parking: nil) { return ready.value }
+        return try await withCheckedThrowingContinuation { continuation in
+            do {
+                if let ready = try poll(parking: continuation) { continuation.resume(returning: ready.value) }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// A value, the end (`.some(nil)`) or the producer's error when one is there; otherwise nil,
+    /// after leaving `continuation` (if given) for the producer's next `put` or `finish`.
+    private func poll(parking continuation: CheckedContinuation<Element?, any Error>?) throws -> (value: Element?, Void)? {
+        condition.lock()
+        defer { condition.unlock() }
+        if head < items.count {
+            let element = items[head]
+            head += 1
+            if head == items.count {
+                items.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            condition.broadcast()
+            return (element, ())
+        }
+        if finished {
+            if let failure { throw failure }
+            return (nil, ())
+        }
+        if let continuation { waiter = continuation }
+        return nil
     }
 
     /// The next value; nil at the end; the producer's error once the values before it are taken.

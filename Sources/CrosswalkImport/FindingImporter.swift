@@ -1,3 +1,4 @@
+import CrosswalkFiles
 import CrosswalkModel
 import Foundation
 
@@ -28,58 +29,137 @@ public final class KnownRequirements: @unchecked Sendable {
     }
 }
 
-/// `crosswalk evidence import FILE`: tells the format, reads the records and stores them, all or
-/// nothing. Large Prowler OCSF files are streamed element by element.
-public struct FindingImporter {
-    public var store: EvidenceStore
+/// `crosswalk evidence import FILE`: tells the format, reads the records and streams them into a
+/// store's ``FindingSink``, all or nothing. Large Prowler OCSF files are streamed element by
+/// element; the other formats are read whole first (they are small next to OCSF scans).
+public struct FindingImporter: Sendable {
+    public var store: any EvidenceImporting
     /// Requirements of the shipped catalogues (findings' references to anything else are left out).
     public var knownRequirements: KnownRequirements
+    /// How Prowler writes framework keys and requirement ids (`Mappings/findings/`); nil: the
+    /// findings' requirement references are left out.
+    public var notation: RequirementNotation?
     /// For AWS Config results, which carry neither.
     public var account = ""
     public var region = ""
     /// The finding-type rules (`Mappings/findings/`) for Security Hub findings without a
     /// `Compliance.Status`; nil: none loaded (such a finding is then an error).
     public var findingTypes: [FindingTypeRule]?
-    public var progress: ((Int) -> Void)?
+    /// Called with the number of records stored so far, every 10,000.
+    public var progress: (@Sendable (Int) -> Void)?
     /// Lets the evidence CSV attach files outside its own folder (absolute paths, `..`, symbolic
     /// links that lead out); off by default, so an untrusted CSV cannot pull in any readable file.
     public var allowFilesOutside = false
+    /// The largest file the evidence CSV may attach.
+    public var maxFileSize = Attachment.defaultMaxFileSize
 
-    public init(store: EvidenceStore, knownRequirements: KnownRequirements = KnownRequirements(nil)) {
+    public init(
+        store: any EvidenceImporting, knownRequirements: KnownRequirements = KnownRequirements(nil), notation: RequirementNotation? = nil
+    ) {
         self.store = store
         self.knownRequirements = knownRequirements
+        self.notation = notation
     }
 
-    public func run(path: String, format requested: ImportFormat = .auto) throws -> ImportSummary {
+    /// How references are resolved at the end of an import (waits for the catalogues to load).
+    var resolver: RequirementResolver { RequirementResolver(known: knownRequirements.value, notation: notation) }
+
+    public func run(path: String, format requested: ImportFormat = .auto) async throws -> ImportSummary {
         let format = requested == .auto ? try Self.detect(path: path) : requested
+        let notation = notation ?? RequirementNotation(tool: "prowler")
         switch format {
         case .prowlerOCSF:
             let hasher = BackgroundSHA256()
             defer { _ = hasher.finish() }
-            return try store.importFindings(
-                file: path, sha256: { hasher.finish() }, format: format,
-                produce: { consume in try Self.streamOCSF(path: path, hasher: hasher, consume) },
-                knownRequirements: { knownRequirements.value }, progress: progress)
-        default:
-            return try runWhole(path: path, format: format)
+            let sink = try await store.beginImport(file: path, format: format)
+            do {
+                var stored = 0
+                try await Self.streamOCSF(path: path, hasher: hasher, notation: notation) { batch in
+                    try await sink.add(batch)
+                    reportProgress(from: stored, adding: batch.count)
+                    stored += batch.count
+                }
+                // The whole file has been read (and hashed); the catalogues have had that long to load.
+                return try await sink.commit(sha256: hasher.finish(), requirements: resolver)
+            } catch {
+                await sink.cancel()
+                throw error
+            }
+        case .asff, .config, .prowlerCSV, .prowlerCompliance:
+            let (sha256, _) = try Self.digest(path)
+            let findings: [ImportedFinding]
+            switch format {
+            case .asff, .config:
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ImportError(file: path, line: 0, message: "cannot be read")
+                }
+                findings = try data.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    return format == .asff
+                        ? try FindingParsers.asff(bytes, file: path, findingTypes: findingTypes, notation: notation)
+                        : try FindingParsers.config(bytes, file: path, account: account, region: region)
+                }
+            case .prowlerCSV: findings = try Self.prowlerCSV(path: path, notation: notation)
+            default: findings = try Self.prowlerComplianceCSV(path: path, notation: notation)
+            }
+            let sink = try await store.beginImport(file: path, format: format)
+            do {
+                var stored = 0
+                while stored < findings.count {
+                    let batch = Array(findings[stored..<min(stored + Self.batchSize, findings.count)])
+                    try await sink.add(batch)
+                    reportProgress(from: stored, adding: batch.count)
+                    stored += batch.count
+                }
+                return try await sink.commit(sha256: sha256, requirements: resolver)
+            } catch {
+                await sink.cancel()
+                throw error
+            }
+        case .csv:
+            let (sha256, _) = try Self.digest(path)
+            let rows = try Self.manualCSV(
+                path: path, knownRequirements: knownRequirements.value,
+                files: FilePolicy(allowOutside: allowFilesOutside, maxSize: maxFileSize))
+            return try await store.importManual(file: path, sha256: sha256, rows: rows)
+        case .auto:
+            throw ImportError(file: path, line: 0, message: "cannot tell the format")
         }
     }
 
-    /// Findings handed from the parsing thread to the storing one at a time.
+    /// Calls `progress` when a batch crosses a multiple of 10,000 records.
+    private func reportProgress(from stored: Int, adding count: Int) {
+        guard let progress, (stored + count) / 10_000 > stored / 10_000 else { return }
+        progress((stored + count) / 10_000 * 10_000)
+    }
+
+    /// A file's SHA-256, or an error naming it.
+    static func digest(_ path: String) throws -> (digest: String, size: Int64) {
+        do {
+            return try FileDigest.sha256(ofFile: path)
+        } catch {
+            throw ImportError(file: path, line: 0, message: "cannot be read (\(error))")
+        }
+    }
+
+    /// Findings handed from the parsing thread to the storing task at a time.
     static let batchSize = 256
 
-    /// A Prowler OCSF file in one pass, on three threads: a parser thread reads and parses the
-    /// file and hands batches of findings through a bounded queue to the calling thread, which
-    /// stores them (inside the import's transaction); the hasher's thread hashes the bytes read.
-    /// A failure on either side stops both; the parser thread has ended when this returns.
-    static func streamOCSF(path: String, hasher: BackgroundSHA256, _ consume: (ImportedFinding) throws -> Void) throws {
+    /// A Prowler OCSF file in one pass: a parser thread reads and parses the file and hands
+    /// batches of findings through a bounded queue to the calling task, which stores them (inside
+    /// the import's transaction) without blocking a thread while it waits; the hasher's thread
+    /// hashes the bytes read. A failure on either side stops both; the parser thread has ended
+    /// when this returns.
+    static func streamOCSF(
+        path: String, hasher: BackgroundSHA256, notation: RequirementNotation, _ consume: ([ImportedFinding]) async throws -> Void
+    ) async throws {
         let queue = BoundedQueue<[ImportedFinding]>(capacity: 8)
         let parser = JoinableThread(name: "crosswalk-parse") {
             struct Cancelled: Error {}
             do {
                 var batch: [ImportedFinding] = []
                 batch.reserveCapacity(batchSize)
-                try readOCSF(path: path, chunkReader: hasher) { finding in
+                try readOCSF(path: path, chunkReader: hasher, notation: notation) { finding in
                     batch.append(finding)
                     if batch.count == batchSize {
                         guard queue.put(batch) else { throw Cancelled() }
@@ -93,19 +173,20 @@ public struct FindingImporter {
                 queue.finish(throwing: error)
             }
         }
-        defer {
+        do {
+            while let batch = try await queue.next() { try await consume(batch) }
+        } catch {
             queue.cancel()
             parser.join()
+            throw error
         }
-        while let batch = try queue.take() {
-            for finding in batch { try consume(finding) }
-        }
+        parser.join()
     }
 
     /// Streams the findings of a Prowler OCSF file; `chunkReader` sees every byte once, in order.
     /// The compliance mapping is the same for every finding of a check: it is read from the first.
     static func readOCSF(
-        path: String, chunkReader: ChunkReader?, _ found: (ImportedFinding) throws -> Void
+        path: String, chunkReader: ChunkReader?, notation: RequirementNotation, _ found: (ImportedFinding) throws -> Void
     ) throws {
         var mapped: Set<String> = []
         do {
@@ -113,7 +194,7 @@ public struct FindingImporter {
                 let parsed: (finding: ImportedFinding, end: Int)
                 do {
                     // The first finding of each check carries its mapping; the others skip it.
-                    parsed = try FindingParsers.ocsf(scan, at: start, wantsRequirements: { mapped.insert($0).inserted })
+                    parsed = try FindingParsers.ocsf(scan, at: start, notation: notation, wantsRequirements: { mapped.insert($0).inserted })
                 } catch let failure as JSONScan.Failure where !failure.truncated {
                     let (line, column) = JSONArrayStream.position(ofOffset: position.bufferOffset + failure.offset, in: path)
                     throw ImportError(file: path, line: line, column: column, record: position.index + 1, message: failure.message)
@@ -125,38 +206,6 @@ public struct FindingImporter {
             let (line, column) = JSONArrayStream.position(ofOffset: failure.offset, in: path)
             throw ImportError(
                 file: path, line: line, column: column, record: failure.index.map { $0 + 1 }, message: "malformed JSON: \(failure.message)")
-        }
-    }
-
-    /// Formats read whole (they are small next to OCSF scans): hashed first.
-    private func runWhole(path: String, format: ImportFormat) throws -> ImportSummary {
-        let (sha256, _) = try EvidenceStore.sha256(ofFile: path)
-        switch format {
-        case .asff, .config:
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ImportError(file: path, line: 0, message: "cannot be read")
-            }
-            let findings = try data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return format == .asff
-                    ? try FindingParsers.asff(bytes, file: path, findingTypes: findingTypes)
-                    : try FindingParsers.config(bytes, file: path, account: account, region: region)
-            }
-            return try store.importFindings(
-                file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
-                knownRequirements: { knownRequirements.value }, progress: progress)
-        case .prowlerCSV, .prowlerCompliance:
-            let findings = format == .prowlerCSV ? try Self.prowlerCSV(path: path) : try Self.prowlerComplianceCSV(path: path)
-            return try store.importFindings(
-                file: path, sha256: { sha256 }, format: format, produce: { consume in try findings.forEach(consume) },
-                knownRequirements: { knownRequirements.value }, progress: progress)
-        case .csv:
-            let rows = try Self.manualCSV(
-                path: path, knownRequirements: knownRequirements.value,
-                files: FilePolicy(allowOutside: allowFilesOutside, maxSize: store.maxFileSize))
-            return try store.importManual(file: path, sha256: sha256, rows: rows)
-        case .auto, .prowlerOCSF:
-            throw ImportError(file: path, line: 0, message: "cannot tell the format")
         }
     }
 
@@ -208,7 +257,7 @@ public struct FindingImporter {
     }
 
     /// Prowler's CSV (`;`-separated): one finding per row.
-    static func prowlerCSV(path: String) throws -> [ImportedFinding] {
+    static func prowlerCSV(path: String, notation: RequirementNotation) throws -> [ImportedFinding] {
         let rows = try csvRows(path, delimiter: ";")
         guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
         var column: [String: Int] = [:]
@@ -232,9 +281,9 @@ public struct FindingImporter {
             for part in get("COMPLIANCE").split(separator: "|") {
                 guard let colon = part.firstIndex(of: ":") else { continue }
                 let key = part[..<colon].trimmingCharacters(in: .whitespaces)
-                guard let framework = ProwlerCompliance.frameworks[key] else { continue }
+                guard let framework = notation.frameworks[key] else { continue }
                 for id in part[part.index(after: colon)...].split(separator: ",") {
-                    if let ours = ProwlerCompliance.requirement(framework: framework, id: id.trimmingCharacters(in: .whitespaces)) {
+                    if let ours = notation.requirement(framework: framework, id: id.trimmingCharacters(in: .whitespaces)) {
                         requirements.append(RequirementRef(framework: framework, id: ours))
                     }
                 }
@@ -261,7 +310,7 @@ public struct FindingImporter {
     /// adds nothing; a check's requirements are the union of its rows'. Rows with the check id
     /// `manual` are requirements Prowler has no check for (no resource, no account): not findings,
     /// left out. The file has no check titles and no severities.
-    static func prowlerComplianceCSV(path: String) throws -> [ImportedFinding] {
+    static func prowlerComplianceCSV(path: String, notation: RequirementNotation) throws -> [ImportedFinding] {
         let rows = try csvRows(path, delimiter: ";")
         guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
         var column: [String: Int] = [:]
@@ -301,8 +350,8 @@ public struct FindingImporter {
                 // Prowler writes "2026-11-22 15:23:48.296441"; OCSF writes the same instant with a "T".
                 firstRow[key] = (result, get("ASSESSMENTDATE").replacingOccurrences(of: " ", with: "T"))
             }
-            if let framework = Self.complianceFramework(get("FRAMEWORK"), name: get("NAME"), file: path),
-                let ours = ProwlerCompliance.requirement(framework: framework, id: get("REQUIREMENTS_ID").trimmingCharacters(in: .whitespaces))
+            if let framework = Self.complianceFramework(get("FRAMEWORK"), name: get("NAME"), file: path, notation: notation),
+                let ours = notation.requirement(framework: framework, id: get("REQUIREMENTS_ID").trimmingCharacters(in: .whitespaces))
             {
                 let ref = RequirementRef(framework: framework, id: ours)
                 if !(requirements[check]?.contains(ref) ?? false) { requirements[check, default: []].append(ref) }
@@ -319,9 +368,9 @@ public struct FindingImporter {
     /// Crosswalk's framework id for a compliance CSV's FRAMEWORK column. Prowler writes ISO 27001
     /// as `ISO27001` for both editions: the edition is in NAME (`… Standard 2022`) or the file name
     /// (`_iso27001_2013_aws.csv`). Nil for frameworks Crosswalk does not ship (CIS, NIS2…).
-    static func complianceFramework(_ framework: String, name: String, file: String) -> String? {
+    static func complianceFramework(_ framework: String, name: String, file: String, notation: RequirementNotation) -> String? {
         let key = framework.trimmingCharacters(in: .whitespaces)
-        if let known = ProwlerCompliance.frameworks[key] { return known }
+        if let known = notation.frameworks[key] { return known }
         guard key == "ISO27001" else { return nil }
         let base = URL(fileURLWithPath: file).lastPathComponent
         for edition in ["2022", "2013"] where name.hasSuffix(edition) || base.contains("iso27001_\(edition)") {
@@ -341,7 +390,7 @@ public struct FindingImporter {
         /// Files outside the CSV's folder (absolute paths, `..`, symbolic links that lead out).
         var allowOutside = false
         /// The largest file, in bytes.
-        var maxSize = EvidenceStore.defaultMaxFileSize
+        var maxSize = Attachment.defaultMaxFileSize
     }
 
     /// The path with `..` and symbolic links resolved, nil when it cannot be resolved.
@@ -355,7 +404,7 @@ public struct FindingImporter {
     /// and must stay inside it (unless `files` allows more), regular files of at most its size.
     static func manualCSV(
         path: String, knownRequirements: Set<RequirementRef>?, files policy: FilePolicy = FilePolicy()
-    ) throws -> [EvidenceStore.NewEvidence] {
+    ) throws -> [NewEvidence] {
         let rows = try csvRows(path, delimiter: ",")
         guard let header = rows.first else { throw ImportError(file: path, line: 1, message: "the file is empty") }
         var column: [String: Int] = [:]
@@ -413,10 +462,10 @@ public struct FindingImporter {
                             at: "file")
                     }
                 }
-                if let problem = EvidenceStore.attachmentProblem(full, limit: policy.maxSize) { throw fail("file '\(name)' \(problem)", at: "file") }
+                if let problem = Attachment.problem(full, limit: policy.maxSize) { throw fail("file '\(name)' \(problem)", at: "file") }
                 return full
             }
-            return EvidenceStore.NewEvidence(
+            return NewEvidence(
                 title: get("title"), kind: kind, controls: controls, requirements: requirements, owner: get("owner"),
                 source: get("source"), effectiveFrom: get("effective_from"),
                 effectiveTo: get("effective_to").isEmpty ? nil : get("effective_to"),

@@ -2,18 +2,6 @@ import CrosswalkModel
 import Foundation
 
 /// The formats `crosswalk evidence import` reads.
-public enum ImportFormat: String, Sendable, CaseIterable {
-    case auto
-    case prowlerOCSF = "prowler-ocsf"
-    case prowlerCSV = "prowler-csv"
-    /// Prowler's per-framework compliance CSV (`*_soc2_aws.csv`, `*_hipaa_aws.csv`…, written with
-    /// `--compliance`): one row per requirement and finding.
-    case prowlerCompliance = "prowler-compliance"
-    case asff
-    case config
-    case csv
-}
-
 /// A malformed record: where it is and what is wrong.
 public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var file: String
@@ -52,7 +40,9 @@ enum FindingParsers {
     /// `wantsRequirements(checkID)` says so. That is asked once per finding, and only once the
     /// whole element is known to be in `scan` (an element cut by the buffer's end fails before it,
     /// and is parsed again after a refill).
-    static func ocsf(_ scan: JSONScan, at start: Int, wantsRequirements: (String) -> Bool = { _ in true }) throws
+    static func ocsf(
+        _ scan: JSONScan, at start: Int, notation: RequirementNotation, wantsRequirements: (String) -> Bool = { _ in true }
+    ) throws
         -> (finding: ImportedFinding, end: Int)
     {
         let element = scan.bytes
@@ -93,9 +83,9 @@ enum FindingParsers {
         let unmapped = wantsRequirements(check) ? try object("unmapped", in: top) : []
         for (key, value) in try object("compliance", in: unmapped) {
             let name = String(decoding: UnsafeBufferPointer(rebasing: element[key]), as: UTF8.self)
-            guard let framework = ProwlerCompliance.frameworks[name], element[value.lowerBound] == UInt8(ascii: "[") else { continue }
+            guard let framework = notation.frameworks[name], element[value.lowerBound] == UInt8(ascii: "[") else { continue }
             for id in try scan.elements(at: value.lowerBound) {
-                if let raw = try scan.text(id), let ours = ProwlerCompliance.requirement(framework: framework, id: raw) {
+                if let raw = try scan.text(id), let ours = notation.requirement(framework: framework, id: raw) {
                     requirements.append(RequirementRef(framework: framework, id: ours))
                 }
             }
@@ -113,7 +103,9 @@ enum FindingParsers {
 
     /// ASFF findings: `{"Findings": [...]}` (aws securityhub get-findings) or a bare array (Prowler).
     /// Findings without a `Compliance.Status` are matched to `findingTypes` (nil: none loaded).
-    static func asff(_ bytes: UnsafeBufferPointer<UInt8>, file: String, findingTypes: [FindingTypeRule]? = nil) throws -> [ImportedFinding] {
+    static func asff(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, findingTypes: [FindingTypeRule]? = nil, notation: RequirementNotation
+    ) throws -> [ImportedFinding] {
         let scan = JSONScan(bytes)
         var i = 0
         scan.skipSpace(&i)
@@ -129,14 +121,16 @@ enum FindingParsers {
         let elements = try wrap(file, scan) { try scan.elements(at: arrayStart) }
         return try elements.enumerated().map { index, range in
             do {
-                return try asffFinding(scan, range, findingTypes: findingTypes)
+                return try asffFinding(scan, range, findingTypes: findingTypes, notation: notation)
             } catch let failure as JSONScan.Failure {
                 throw ImportError(file: file, scan: scan, offset: failure.offset, record: index + 1, message: failure.message)
             }
         }
     }
 
-    static func asffFinding(_ scan: JSONScan, _ range: Range<Int>, findingTypes: [FindingTypeRule]?) throws -> ImportedFinding {
+    static func asffFinding(
+        _ scan: JSONScan, _ range: Range<Int>, findingTypes: [FindingTypeRule]?, notation: RequirementNotation
+    ) throws -> ImportedFinding {
         let f = try scan.members(at: range.lowerBound)
         func obj(_ r: Range<Int>?) throws -> [(key: Range<Int>, value: Range<Int>)] {
             guard let r, scan.bytes[r.lowerBound] == UInt8(ascii: "{") else { return [] }
@@ -194,9 +188,9 @@ enum FindingParsers {
                 // Prowler writes "SOC2 cc_6_1 cc_6_2", "HIPAA 164_312_a_2_iv" (framework, then ids).
                 guard let text = try scan.text(item) else { continue }
                 let words = text.split(separator: " ").map(String.init)
-                guard let key = words.first, let framework = ProwlerCompliance.frameworks[key] else { continue }
+                guard let key = words.first, let framework = notation.frameworks[key] else { continue }
                 for id in words.dropFirst() {
-                    if let ours = ProwlerCompliance.requirement(framework: framework, id: id) {
+                    if let ours = notation.requirement(framework: framework, id: id) {
                         requirements.append(RequirementRef(framework: framework, id: ours))
                     }
                 }
