@@ -67,43 +67,6 @@ public enum ChecklistRender {
     }
 
     public static func json(_ checklist: Checklist) -> String {
-        var w = JSONWriter()
-        w.beginArray()
-        for row in checklist.rows {
-            w.beginObject()
-            w.field("control", row.control.id)
-            w.field("title", row.control.title)
-            w.key("requirements")
-            w.beginObject()
-            for fw in checklist.frameworks { if let ids = row.requirements[fw] { w.field(fw, ids) } }
-            w.endObject()
-            w.field("evidenceExpected", row.control.evidence.map { "\($0.kind.rawValue): \($0.description)" })
-            w.field("owner", row.control.owner)
-            w.field("frequency", row.control.frequency.rawValue)
-            w.field("nextDue", row.nextDue)
-            w.key("latestEvidence")
-            if let e = row.latestEvidence {
-                w.beginObject()
-                w.field("id", e.displayID)
-                w.field("date", e.effectiveTo ?? e.effectiveFrom)
-                w.field("status", e.status.rawValue)
-                w.endObject()
-            } else {
-                w.null()
-            }
-            w.field("failing", row.failing)
-            w.field("state", row.state.rawValue)
-            w.endObject()
-        }
-        for item in checklist.inherited {
-            w.beginObject()
-            w.field("awsInherited", item.requirement.description)
-            w.field("title", item.title)
-            w.field("attestation", item.attestation?.title ?? "")
-            w.field("state", "inherited")
-            w.endObject()
-        }
-        w.endArray()
-        return w.string
+        SortedJSONEncoder.string(ChecklistReport(checklist))
     }
 }

@@ -28,51 +28,7 @@ public enum DiffRender {
     }
 
     public static func json(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("from", diff.from)
-        w.field("to", diff.to)
-        w.field("directOnly", diff.directOnly)
-        w.key("summary")
-        w.beginObject()
-        w.field("requirements", diff.rows.count)
-        for state in FrameworkDiff.State.allCases {
-            w.field(state.rawValue, diff.counts[state] ?? 0)
-        }
-        for state in FrameworkDiff.State.allCases {
-            w.field(state.rawValue + "Percent", diff.percent(state))
-        }
-        w.endObject()
-        w.key("rows")
-        w.beginArray()
-        for row in diff.rows {
-            w.beginObject()
-            w.field("id", row.id)
-            w.field("title", row.title)
-            w.field("state", row.state.rawValue)
-            w.field("relatedIds", row.relatedIDs)
-            w.field("inferred", row.inferred)
-            w.field("controls", row.controls)
-            w.key("viaParent")
-            if let via = row.viaParent { w.value(via) } else { w.null() }
-            w.key("related")
-            w.beginArray()
-            for r in row.related {
-                w.beginObject()
-                w.field("id", r.requirement.id)
-                w.field("relationship", r.relationship.rawValue)
-                w.field("strength", r.strength)
-                w.field("inferred", r.inferred)
-                w.field("path", r.path)
-                w.endObject()
-            }
-            w.endArray()
-            w.field("evidence", reuse[row.id] ?? [])
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(FrameworkDiffReport(diff, reuse: reuse))
     }
 
     public static func csv(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
@@ -103,39 +59,7 @@ public enum DiffRender {
     }
 
     public static func json(_ diff: VersionDiff) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("from", diff.from)
-        w.field("to", diff.to)
-        w.key("summary")
-        w.beginObject()
-        w.field("requirements", diff.rows.count)
-        for fate in VersionDiff.Fate.allCases { w.field(fate.rawValue, diff.rows.filter { $0.fate == fate }.count) }
-        w.field("new", diff.new.count)
-        w.endObject()
-        w.key("rows")
-        w.beginArray()
-        for row in diff.rows {
-            w.beginObject()
-            w.field("id", row.id)
-            w.field("title", row.title)
-            w.field("fate", row.fate.rawValue)
-            w.field("targets", row.targets)
-            w.field("note", row.note)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("new")
-        w.beginArray()
-        for item in diff.new {
-            w.beginObject()
-            w.field("id", item.id)
-            w.field("title", item.title)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(VersionDiffReport(diff))
     }
 
     public static func csv(_ diff: VersionDiff) -> String {
@@ -171,25 +95,7 @@ public enum DiffRender {
     }
 
     public static func json(_ matrix: CoverageMatrix) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("frameworks", matrix.frameworks)
-        w.key("cells")
-        w.beginArray()
-        for a in matrix.frameworks {
-            for b in matrix.frameworks where a != b {
-                guard let cell = matrix.cells[a]?[b] else { continue }
-                w.beginObject()
-                w.field("from", a)
-                w.field("to", b)
-                w.field("coveredPercent", cell.covered)
-                w.field("partialPercent", cell.partial)
-                w.endObject()
-            }
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(CoverageMatrixReport(matrix))
     }
 }
 

@@ -6,54 +6,7 @@ import CrosswalkModel
 /// table, gaps with remediation, the evidence index and the method.
 public enum GapReportRender {
     public static func json(_ a: Assessment, index: MappingIndex) -> String {
-        var w = JSONWriter(capacity: 1 << 20)
-        w.beginObject()
-        w.field("framework", a.framework.id)
-        w.field("title", a.framework.title)
-        w.field("version", a.framework.version)
-        w.field("organisation", a.scope.organisation)
-        w.key("period")
-        w.beginObject()
-        w.field("start", a.scope.periodStart)
-        w.field("end", a.scope.periodEnd)
-        w.endObject()
-        w.field("asOf", a.asOf)
-        w.key("summary")
-        w.beginObject()
-        for status in RequirementStatus.allCases { w.field(status.rawValue, a.counts[status] ?? 0) }
-        w.field("coveragePercent", a.coverage)
-        w.endObject()
-        w.key("requirements")
-        w.beginArray()
-        for r in a.requirements {
-            w.beginObject()
-            w.field("id", r.id)
-            w.field("title", r.title)
-            w.field("kind", r.kind.rawValue)
-            w.key("parent")
-            if let p = r.parent { w.value(p) } else { w.null() }
-            w.field("status", r.status.rawValue)
-            w.key("reasons")
-            w.beginArray()
-            for reason in r.reasons {
-                w.beginObject()
-                w.field("code", reason.code.rawValue)
-                w.field("text", reason.text)
-                if let c = reason.control { w.field("control", c) }
-                if let c = reason.checkID { w.field("checkId", c) }
-                if let c = reason.resource { w.field("resource", c) }
-                w.endObject()
-            }
-            w.endArray()
-            w.key("responsibility")
-            if let resp = r.responsibility { w.value(resp.rawValue) } else { w.null() }
-            w.field("controls", r.controls)
-            w.field("evidence", r.evidence)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(GapReportModel(a), capacity: 1 << 20)
     }
 
     static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }

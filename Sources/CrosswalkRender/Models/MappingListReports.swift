@@ -1,0 +1,130 @@
+import CrosswalkAssess
+import CrosswalkModel
+
+/// One customer control in `crosswalk controls --format json`.
+public struct ControlReport: Encodable, Sendable {
+    public struct Evidence: Encodable, Sendable {
+        public var kind: String
+        public var description: String
+    }
+
+    public struct Automation: Encodable, Sendable {
+        public var prowler: [String]
+        public var configRules: [String]
+    }
+
+    public struct Link: Encodable, Sendable {
+        public var framework: String
+        public var id: String
+        public var relationship: String
+        public var rationale: String
+        public var note: String
+    }
+
+    public var id: String
+    public var title: String
+    public var statement: String
+    public var owner: String
+    public var frequency: String
+    public var evidence: [Evidence]
+    public var automation: Automation
+    public var services: [String]
+    /// In requirement order.
+    public var satisfies: [Link]
+
+    public init(_ control: CustomerControl) {
+        id = control.id
+        title = control.title
+        statement = control.statement
+        owner = control.owner
+        frequency = control.frequency.rawValue
+        evidence = control.evidence.map { Evidence(kind: $0.kind.rawValue, description: $0.description) }
+        automation = Automation(prowler: control.prowlerChecks, configRules: control.configRules)
+        services = control.services
+        satisfies = control.satisfies.sorted { $0.requirement < $1.requirement }.map {
+            Link(framework: $0.requirement.framework, id: $0.requirement.id, relationship: $0.relationship.rawValue, rationale: $0.rationale.rawValue, note: $0.note)
+        }
+    }
+
+    /// Every control, by id.
+    public static func list(_ controls: [CustomerControl]) -> [ControlReport] {
+        controls.sorted { $0.id < $1.id }.map(ControlReport.init)
+    }
+}
+
+/// One AWS service in `crosswalk services --format json`.
+public struct ServiceReport: Encodable, Sendable {
+    public var id: String
+    public var name: String
+    public var category: String
+    public var contributes: String
+    public var prowler: [String]
+
+    public init(_ s: AWSService) {
+        id = s.id
+        name = s.name
+        category = s.category.rawValue
+        contributes = s.contributes
+        prowler = s.prowler
+    }
+
+    /// Every service, by id.
+    public static func list(_ services: [AWSService]) -> [ServiceReport] {
+        services.sorted { $0.id < $1.id }.map(ServiceReport.init)
+    }
+}
+
+/// One framework's mapping figures in `crosswalk validate --coverage --format json`.
+public struct FrameworkCoverageReport: Encodable, Sendable {
+    public var framework: String
+    public var requirements: Int
+    public var withResponsibility: Int
+    public var withServices: Int
+    public var withControls: Int
+    public var withCrosswalkLinks: Int
+    public var customerOrShared: Int
+    public var coveredByControls: Int
+    public var listedNotCovered: Int
+    public var responsibilityPercent: Double
+    public var uncovered: [String]
+    public var withoutResponsibility: [String]
+
+    public init(_ c: FrameworkCoverage) {
+        framework = c.framework
+        requirements = c.requirements
+        withResponsibility = c.withResponsibility
+        withServices = c.withServices
+        withControls = c.withControls
+        withCrosswalkLinks = c.withCrosswalkLinks
+        customerOrShared = c.customerOrShared
+        coveredByControls = c.coveredByControls
+        listedNotCovered = c.listedNotCovered
+        responsibilityPercent = c.percent(c.withResponsibility)
+        uncovered = c.uncovered
+        withoutResponsibility = c.withoutResponsibility
+    }
+}
+
+/// `crosswalk validate --coverage --format json`: the frameworks' figures and, per control, the
+/// requirements it meets by responsibility.
+public struct CoverageReport: Encodable, Sendable {
+    public struct Control: Encodable, Sendable {
+        public var control: String
+        public var customer: [String]
+        public var shared: [String]
+        public var aws: [String]
+        public var unassigned: [String]
+    }
+
+    public var frameworks: [FrameworkCoverageReport]
+    public var controls: [Control]
+
+    public init(_ coverage: [FrameworkCoverage], controls: [ControlResponsibility]) {
+        frameworks = coverage.map(FrameworkCoverageReport.init)
+        self.controls = controls.map {
+            Control(
+                control: $0.control, customer: $0.customer.map(\.description), shared: $0.shared.map(\.description),
+                aws: $0.aws.map(\.description), unassigned: $0.unassigned.map(\.description))
+        }
+    }
+}
