@@ -32,14 +32,15 @@ public enum DiffRender {
     }
 
     public static func csv(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
-        var out = CSV.line(["id", "title", "state", "related_ids", "inferred", "controls", "via_parent", "evidence"])
-        for row in diff.rows {
-            out += CSV.line([
-                row.id, row.title, row.state.rawValue, row.relatedIDs.joined(separator: " "), row.inferred ? "true" : "false",
-                row.controls.joined(separator: " "), row.viaParent ?? "", (reuse[row.id] ?? []).joined(separator: " "),
-            ])
-        }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["id", "title", "state", "related_ids", "inferred", "controls", "via_parent", "evidence"],
+                rows: diff.rows.map { row in
+                    [
+                        row.id, row.title, row.state.rawValue, row.relatedIDs.joined(separator: " "), row.inferred ? "true" : "false",
+                        row.controls.joined(separator: " "), row.viaParent ?? "", (reuse[row.id] ?? []).joined(separator: " "),
+                    ]
+                }))
     }
 
     // MARK: - Version diff
@@ -63,10 +64,11 @@ public enum DiffRender {
     }
 
     public static func csv(_ diff: VersionDiff) -> String {
-        var out = CSV.line(["id", "title", "fate", "targets", "note"])
-        for row in diff.rows { out += CSV.line([row.id, row.title, row.fate.rawValue, row.targets.joined(separator: " "), row.note]) }
-        for item in diff.new { out += CSV.line([item.id, item.title, "new", "", ""]) }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["id", "title", "fate", "targets", "note"],
+                rows: diff.rows.map { [$0.id, $0.title, $0.fate.rawValue, $0.targets.joined(separator: " "), $0.note] }
+                    + diff.new.map { [$0.id, $0.title, "new", "", ""] }))
     }
 
     // MARK: - Matrix
@@ -85,34 +87,18 @@ public enum DiffRender {
     }
 
     public static func csv(_ matrix: CoverageMatrix) -> String {
-        var out = CSV.line(["from", "to", "covered_percent", "partial_percent"])
-        for a in matrix.frameworks {
-            for b in matrix.frameworks where a != b {
-                if let cell = matrix.cells[a]?[b] { out += CSV.line([a, b, "\(cell.covered)", "\(cell.partial)"]) }
-            }
-        }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["from", "to", "covered_percent", "partial_percent"],
+                rows: matrix.frameworks.flatMap { a in
+                    matrix.frameworks.compactMap { b -> [String]? in
+                        guard a != b, let cell = matrix.cells[a]?[b] else { return nil }
+                        return [a, b, "\(cell.covered)", "\(cell.partial)"]
+                    }
+                }))
     }
 
     public static func json(_ matrix: CoverageMatrix) -> String {
         SortedJSONEncoder.string(CoverageMatrixReport(matrix))
-    }
-}
-
-/// RFC 4180 CSV lines: fields quoted when they hold a comma, quote or line break; CRLF line ends.
-public enum CSV {
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// One field, quoted when it needs to be (RFC 4180). A value that a spreadsheet would take
-    /// for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return: a control
-    /// title from an untrusted catalogue, say) is written with a leading `'` so that it stays text
-    /// (OWASP's advice against CSV injection).
-    public static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -42,7 +42,11 @@ public enum GapReportRender {
 
         doc.heading(2, "1. Executive summary", id: "summary")
         doc.paragraph(.text("Coverage (met or inherited; partly met counts half) is "), .strong("\(a.coverage)%"), .text(" of the applicable, assessed requirements."))
-        doc.table(["Status", "Requirements"], RequirementStatus.allCases.map { [$0.rawValue, String(a.counts[$0] ?? 0)] }, align: [.left, .right])
+        let counts = a.counts
+        doc.table(
+            DataTable(
+                columns: [.init("Status"), .init("Requirements", align: .right)],
+                rows: RequirementStatus.allCases.map { [.status(.requirement($0)), .number(counts[$0] ?? 0)] }))
         doc.table(
             ["Group", "Coverage", "Met", "Partly met", "Gap", "Inherited", "Not applicable", "Not assessed"],
             a.groupCoverage.map { g in
@@ -66,16 +70,17 @@ public enum GapReportRender {
 
         doc.heading(2, "3. Requirements", id: "requirements")
         doc.table(
-            ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"],
-            a.requirements.filter(\.isAssessable).map { r in
-                let reasons = r.status == .met ? "" : Reason.summary(r.reasons)
-                return [
-                    r.id, r.title, r.responsibility?.rawValue ?? "",
-                    r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : ""),
-                    r.evidence.prefix(3).joined(separator: " ") + (r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : ""),
-                    r.status.rawValue, reasons,
-                ]
-            })
+            DataTable(
+                columns: ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"].map { .init($0) },
+                rows: a.requirements.filter(\.isAssessable).map { r in
+                    let reasons = r.status == .met ? "" : Reason.summary(r.reasons)
+                    return [
+                        .text(r.id), .text(r.title), .text(r.responsibility?.rawValue ?? ""),
+                        .text(r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : "")),
+                        .text(r.evidence.prefix(3).joined(separator: " ") + (r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : "")),
+                        .status(.requirement(r.status)), .text(reasons),
+                    ]
+                }))
 
         doc.heading(2, "4. Gaps and remediation", id: "gaps")
         let gaps = a.requirements.filter { $0.isAssessable && ($0.status == .gap || $0.status == .partiallyMet) }

@@ -40,18 +40,22 @@ public struct StatementOfApplicability: Sendable {
         }
     }
 
-    static let header = ["Control", "Title", "Applicable", "Justification", "Implementation status", "Customer controls", "Evidence"]
-
-    func fields(_ row: Row) -> [String] {
-        [row.id, row.title, row.applicable ? "yes" : "no", row.justification, row.status.rawValue,
-         row.controls.joined(separator: " "), row.evidence.joined(separator: " ")]
+    /// The Annex A table every format shows: CSV, XLSX (with these widths) and the document.
+    public var table: DataTable {
+        DataTable(
+            columns: [
+                .init("Control", width: 9), .init("Title", width: 44), .init("Applicable", width: 11), .init("Justification", width: 70),
+                .init("Implementation status", width: 20), .init("Customer controls", width: 30), .init("Evidence", width: 24),
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.id), .text(row.title), .text(row.applicable ? "yes" : "no"), .text(row.justification),
+                    .status(.requirement(row.status)), .text(row.controls.joined(separator: " ")), .text(row.evidence.joined(separator: " ")),
+                ]
+            })
     }
 
-    public func csv() -> String {
-        var out = CSV.line(Self.header)
-        for row in rows { out += CSV.line(fields(row)) }
-        return out
-    }
+    public func csv() -> String { CSV.table(table) }
 
     public func document() -> ReportDocument {
         let a = assessment
@@ -64,7 +68,7 @@ public struct StatementOfApplicability: Sendable {
             ["Annex A controls", "\(rows.count): \(rows.filter(\.applicable).count) applicable, \(rows.filter { !$0.applicable }.count) excluded"],
         ])
         doc.heading(2, "1. Annex A controls")
-        doc.table(Self.header, rows.map(fields))
+        doc.table(table)
         return doc
     }
 
