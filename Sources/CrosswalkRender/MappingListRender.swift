@@ -18,7 +18,7 @@ public enum MappingListRender {
     }
 
     public static func controlsJSON(_ controls: [CustomerControl]) -> String {
-        SortedJSONEncoder.string(ControlReport.list(controls))
+        SortedJSONEncoder.string(controls.sorted { $0.id < $1.id }.map(ControlReport.init))
     }
 
     // MARK: - Services
@@ -31,7 +31,7 @@ public enum MappingListRender {
     }
 
     public static func servicesJSON(_ services: [AWSService]) -> String {
-        SortedJSONEncoder.string(ServiceReport.list(services))
+        SortedJSONEncoder.string(services.sorted { $0.id < $1.id }.map(ServiceReport.init))
     }
 
     // MARK: - Coverage

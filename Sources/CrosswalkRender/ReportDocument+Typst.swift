@@ -4,18 +4,8 @@ extension ReportDocument {
     /// repeat on every page and whose rows do not break. Text goes in as Typst strings, so nothing
     /// in it is read as markup. `date` (YYYY-MM-DD) fixes the document's date: same input, same PDF.
     public func typst(date: String) -> String {
-        func str(_ s: String) -> String {
-            var out = "\""
-            for ch in s.unicodeScalars {
-                switch ch {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default: out.unicodeScalars.append(ch)
-                }
-            }
-            return out + "\""
-        }
+        // Typst strings have no tab escape: a tab stays a tab.
+        func str(_ s: String) -> String { QuotedString.quote(s, escapingTabs: false) }
         func inline(_ parts: [Inline]) -> String {
             parts.map {
                 switch $0 {

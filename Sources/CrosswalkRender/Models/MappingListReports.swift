@@ -45,11 +45,6 @@ public struct ControlReport: Encodable, Sendable {
             Link(framework: $0.requirement.framework, id: $0.requirement.id, relationship: $0.relationship.rawValue, rationale: $0.rationale.rawValue, note: $0.note)
         }
     }
-
-    /// Every control, by id.
-    public static func list(_ controls: [CustomerControl]) -> [ControlReport] {
-        controls.sorted { $0.id < $1.id }.map(ControlReport.init)
-    }
 }
 
 /// One AWS service in `crosswalk services --format json`.
@@ -67,41 +62,34 @@ public struct ServiceReport: Encodable, Sendable {
         contributes = s.contributes
         prowler = s.prowler
     }
-
-    /// Every service, by id.
-    public static func list(_ services: [AWSService]) -> [ServiceReport] {
-        services.sorted { $0.id < $1.id }.map(ServiceReport.init)
-    }
 }
 
-/// One framework's mapping figures in `crosswalk validate --coverage --format json`.
+/// One framework's mapping figures in `crosswalk validate --coverage --format json`: the
+/// figures of `FrameworkCoverage` under their own names, and the share with a responsibility.
 public struct FrameworkCoverageReport: Encodable, Sendable {
-    public var framework: String
-    public var requirements: Int
-    public var withResponsibility: Int
-    public var withServices: Int
-    public var withControls: Int
-    public var withCrosswalkLinks: Int
-    public var customerOrShared: Int
-    public var coveredByControls: Int
-    public var listedNotCovered: Int
-    public var responsibilityPercent: Double
-    public var uncovered: [String]
-    public var withoutResponsibility: [String]
+    public var coverage: FrameworkCoverage
 
-    public init(_ c: FrameworkCoverage) {
-        framework = c.framework
-        requirements = c.requirements
-        withResponsibility = c.withResponsibility
-        withServices = c.withServices
-        withControls = c.withControls
-        withCrosswalkLinks = c.withCrosswalkLinks
-        customerOrShared = c.customerOrShared
-        coveredByControls = c.coveredByControls
-        listedNotCovered = c.listedNotCovered
-        responsibilityPercent = c.percent(c.withResponsibility)
-        uncovered = c.uncovered
-        withoutResponsibility = c.withoutResponsibility
+    public init(_ coverage: FrameworkCoverage) { self.coverage = coverage }
+
+    enum CodingKeys: String, CodingKey {
+        case framework, requirements, withResponsibility, withServices, withControls, withCrosswalkLinks, customerOrShared
+        case coveredByControls, listedNotCovered, responsibilityPercent, uncovered, withoutResponsibility
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        let c = coverage
+        var out = encoder.container(keyedBy: CodingKeys.self)
+        try out.encode(c.framework, forKey: .framework)
+        for (key, figure) in [
+            (CodingKeys.requirements, c.requirements), (.withResponsibility, c.withResponsibility), (.withServices, c.withServices),
+            (.withControls, c.withControls), (.withCrosswalkLinks, c.withCrosswalkLinks), (.customerOrShared, c.customerOrShared),
+            (.coveredByControls, c.coveredByControls), (.listedNotCovered, c.listedNotCovered),
+        ] {
+            try out.encode(figure, forKey: key)
+        }
+        try out.encode(c.percent(c.withResponsibility), forKey: .responsibilityPercent)
+        try out.encode(c.uncovered, forKey: .uncovered)
+        try out.encode(c.withoutResponsibility, forKey: .withoutResponsibility)
     }
 }
 
