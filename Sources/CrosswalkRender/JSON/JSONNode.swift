@@ -25,15 +25,10 @@ final class JSONObjectBox {
         members.append((key, value))
     }
 
-    /// The members by key, compared as UTF-8 bytes (Unicode code point order): the same on every
-    /// platform. The sort is stable, so of a key encoded twice the last value is kept.
-    var sortedMembers: [(key: String, value: JSONNode)] {
-        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        var out: [(key: String, value: JSONNode)] = []
-        out.reserveCapacity(sorted.count)
-        for member in sorted {
-            if let last = out.last, last.key == member.key { out[out.count - 1] = member } else { out.append(member) }
-        }
-        return out
+    /// Sorts the members by key, in place (String order: code point order for the ASCII and
+    /// NFC keys reports use; the same on every platform). The sort is stable, so of a key encoded
+    /// twice the later value comes last.
+    func sortMembers() {
+        members.sort { $0.key < $1.key }
     }
 }

@@ -10,24 +10,25 @@ final class NodeEncoder: Encoder {
         self.codingPath = codingPath
     }
 
-    /// The node of a value, taking the common leaf types without a nested encoder.
+    /// The node of a value, taking the common leaf types without a nested encoder. The types are
+    /// told apart by metatype identity, not by `as?` casts: on Linux a failing cast to `String`
+    /// looks up bridging conformances, which cost more than the encoding itself.
     static func node<T: Encodable>(for value: T, codingPath: [any CodingKey] = []) throws -> JSONNode {
-        switch value {
-        case let s as String: return .string(s)
-        case let n as Int: return .int(n)
-        case let b as Bool: return .bool(b)
-        case let d as Double: return .double(d)
-        case let l as JSONNumberLiteral: return .literal(l.text)
-        case let strings as [String]:
+        if T.self == String.self { return .string(_identityCast(value, to: String.self)) }
+        if T.self == [String].self {
             let box = JSONArrayBox()
-            box.items = strings.map(JSONNode.string)
+            box.items = _identityCast(value, to: [String].self).map(JSONNode.string)
             return .array(box)
-        default:
-            let encoder = NodeEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            // A value that asked for no container encodes as an empty object (as Foundation's does).
-            return encoder.node ?? .object(JSONObjectBox())
         }
+        if T.self == Nullable<String>.self { return _identityCast(value, to: Nullable<String>.self).value.map(JSONNode.string) ?? .null }
+        if T.self == Int.self { return .int(_identityCast(value, to: Int.self)) }
+        if T.self == Bool.self { return .bool(_identityCast(value, to: Bool.self)) }
+        if T.self == Double.self { return .double(_identityCast(value, to: Double.self)) }
+        if T.self == JSONNumberLiteral.self { return .literal(_identityCast(value, to: JSONNumberLiteral.self).text) }
+        let encoder = NodeEncoder(codingPath: codingPath)
+        try value.encode(to: encoder)
+        // A value that asked for no container encodes as an empty object (as Foundation's does).
+        return encoder.node ?? .object(JSONObjectBox())
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

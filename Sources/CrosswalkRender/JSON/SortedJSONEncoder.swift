@@ -58,9 +58,13 @@ public enum SortedJSONEncoder {
             w.endArray()
         case .object(let box):
             w.beginObject()
-            for member in box.sortedMembers {
-                w.key(member.key)
-                write(member.value, into: &w)
+            box.sortMembers()
+            let members = box.members
+            for i in members.indices {
+                // Of a key encoded twice, the last value is written.
+                if i + 1 < members.count, members[i + 1].key == members[i].key { continue }
+                w.key(members[i].key)
+                write(members[i].value, into: &w)
             }
             w.endObject()
         }
