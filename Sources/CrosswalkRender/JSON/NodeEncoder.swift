@@ -1,19 +1,24 @@
 /// `SortedJSONEncoder`'s `Encoder`: turns one value into a `JSONNode`. Containers write into
 /// shared boxes, so nested containers fill their parent in place.
 final class NodeEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    /// The path to the value's parent and the value's own key: the coding path is only built when
+    /// asked for (in an error), not for every value encoded.
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What the value encoded itself as (nil until a container or a single value was asked for).
     var node: JSONNode?
 
-    init(codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
+    init(codingPath: [any CodingKey], key: (any CodingKey)? = nil) {
+        parentPath = codingPath
+        self.key = key
     }
 
     /// The node of a value, taking the common leaf types without a nested encoder. The types are
     /// told apart by metatype identity, not by `as?` casts: on Linux a failing cast to `String`
     /// looks up bridging conformances, which cost more than the encoding itself.
-    static func node<T: Encodable>(for value: T, codingPath: [any CodingKey] = []) throws -> JSONNode {
+    static func node<T: Encodable>(for value: T, codingPath: [any CodingKey] = [], key: (any CodingKey)? = nil) throws -> JSONNode {
         if T.self == String.self { return .string(_identityCast(value, to: String.self)) }
         if T.self == [String].self {
             let box = JSONArrayBox()
@@ -25,7 +30,7 @@ final class NodeEncoder: Encoder {
         if T.self == Bool.self { return .bool(_identityCast(value, to: Bool.self)) }
         if T.self == Double.self { return .double(_identityCast(value, to: Double.self)) }
         if T.self == JSONNumberLiteral.self { return .literal(_identityCast(value, to: JSONNumberLiteral.self).text) }
-        let encoder = NodeEncoder(codingPath: codingPath)
+        let encoder = NodeEncoder(codingPath: codingPath, key: key)
         try value.encode(to: encoder)
         // A value that asked for no container encodes as an empty object (as Foundation's does).
         return encoder.node ?? .object(JSONObjectBox())
@@ -80,7 +85,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { box.set(key.stringValue, .literal(String(value))) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        box.set(key.stringValue, try NodeEncoder.node(for: value, codingPath: codingPath + [key]))
+        box.set(key.stringValue, try NodeEncoder.node(for: value, codingPath: codingPath, key: key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
