@@ -131,6 +131,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "CrosswalkModelTests", dependencies: ["CrosswalkModel"]),
+        .testTarget(name: "CrosswalkRenderTests", dependencies: ["CrosswalkModel", "CrosswalkAssess", "CrosswalkRender"]),
         .testTarget(
             name: "CrosswalkCatalogueTests",
             dependencies: ["CrosswalkModel", "CrosswalkLoad"]

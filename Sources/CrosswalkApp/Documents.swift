@@ -30,13 +30,7 @@ public enum Documents {
         case .pdf:
             return (statement, try pdf.pdf(fromTypst: statement.document().typst(date: context.asOf), documentName: "the Statement of Applicability"))
         case .xlsx:
-            let data = try XLSXWriter.workbook(
-                sheet: "Statement of Applicability",
-                header: ["Control", "Title", "Applicable", "Justification", "Implementation status", "Customer controls", "Evidence"],
-                rows: statement.rows.map {
-                    [$0.id, $0.title, $0.applicable ? "yes" : "no", $0.justification, $0.status.rawValue, $0.controls.joined(separator: " "), $0.evidence.joined(separator: " ")]
-                },
-                statusColumn: 4, widths: [9, 44, 11, 70, 20, 30, 24])
+            let data = try XLSXWriter.workbook(sheet: "Statement of Applicability", table: statement.table)
             return (statement, [UInt8](data))
         }
     }

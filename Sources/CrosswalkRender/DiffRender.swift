@@ -28,62 +28,19 @@ public enum DiffRender {
     }
 
     public static func json(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("from", diff.from)
-        w.field("to", diff.to)
-        w.field("directOnly", diff.directOnly)
-        w.key("summary")
-        w.beginObject()
-        w.field("requirements", diff.rows.count)
-        for state in FrameworkDiff.State.allCases {
-            w.field(state.rawValue, diff.counts[state] ?? 0)
-        }
-        for state in FrameworkDiff.State.allCases {
-            w.field(state.rawValue + "Percent", diff.percent(state))
-        }
-        w.endObject()
-        w.key("rows")
-        w.beginArray()
-        for row in diff.rows {
-            w.beginObject()
-            w.field("id", row.id)
-            w.field("title", row.title)
-            w.field("state", row.state.rawValue)
-            w.field("relatedIds", row.relatedIDs)
-            w.field("inferred", row.inferred)
-            w.field("controls", row.controls)
-            w.key("viaParent")
-            if let via = row.viaParent { w.value(via) } else { w.null() }
-            w.key("related")
-            w.beginArray()
-            for r in row.related {
-                w.beginObject()
-                w.field("id", r.requirement.id)
-                w.field("relationship", r.relationship.rawValue)
-                w.field("strength", r.strength)
-                w.field("inferred", r.inferred)
-                w.field("path", r.path)
-                w.endObject()
-            }
-            w.endArray()
-            w.field("evidence", reuse[row.id] ?? [])
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(FrameworkDiffReport(diff, reuse: reuse))
     }
 
     public static func csv(_ diff: FrameworkDiff, reuse: Reuse = [:]) -> String {
-        var out = CSV.line(["id", "title", "state", "related_ids", "inferred", "controls", "via_parent", "evidence"])
-        for row in diff.rows {
-            out += CSV.line([
-                row.id, row.title, row.state.rawValue, row.relatedIDs.joined(separator: " "), row.inferred ? "true" : "false",
-                row.controls.joined(separator: " "), row.viaParent ?? "", (reuse[row.id] ?? []).joined(separator: " "),
-            ])
-        }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["id", "title", "state", "related_ids", "inferred", "controls", "via_parent", "evidence"],
+                rows: diff.rows.map { row in
+                    [
+                        row.id, row.title, row.state.rawValue, row.relatedIDs.joined(separator: " "), row.inferred ? "true" : "false",
+                        row.controls.joined(separator: " "), row.viaParent ?? "", (reuse[row.id] ?? []).joined(separator: " "),
+                    ]
+                }))
     }
 
     // MARK: - Version diff
@@ -103,46 +60,15 @@ public enum DiffRender {
     }
 
     public static func json(_ diff: VersionDiff) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("from", diff.from)
-        w.field("to", diff.to)
-        w.key("summary")
-        w.beginObject()
-        w.field("requirements", diff.rows.count)
-        for fate in VersionDiff.Fate.allCases { w.field(fate.rawValue, diff.rows.filter { $0.fate == fate }.count) }
-        w.field("new", diff.new.count)
-        w.endObject()
-        w.key("rows")
-        w.beginArray()
-        for row in diff.rows {
-            w.beginObject()
-            w.field("id", row.id)
-            w.field("title", row.title)
-            w.field("fate", row.fate.rawValue)
-            w.field("targets", row.targets)
-            w.field("note", row.note)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("new")
-        w.beginArray()
-        for item in diff.new {
-            w.beginObject()
-            w.field("id", item.id)
-            w.field("title", item.title)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(VersionDiffReport(diff))
     }
 
     public static func csv(_ diff: VersionDiff) -> String {
-        var out = CSV.line(["id", "title", "fate", "targets", "note"])
-        for row in diff.rows { out += CSV.line([row.id, row.title, row.fate.rawValue, row.targets.joined(separator: " "), row.note]) }
-        for item in diff.new { out += CSV.line([item.id, item.title, "new", "", ""]) }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["id", "title", "fate", "targets", "note"],
+                rows: diff.rows.map { [$0.id, $0.title, $0.fate.rawValue, $0.targets.joined(separator: " "), $0.note] }
+                    + diff.new.map { [$0.id, $0.title, "new", "", ""] }))
     }
 
     // MARK: - Matrix
@@ -161,52 +87,18 @@ public enum DiffRender {
     }
 
     public static func csv(_ matrix: CoverageMatrix) -> String {
-        var out = CSV.line(["from", "to", "covered_percent", "partial_percent"])
-        for a in matrix.frameworks {
-            for b in matrix.frameworks where a != b {
-                if let cell = matrix.cells[a]?[b] { out += CSV.line([a, b, "\(cell.covered)", "\(cell.partial)"]) }
-            }
-        }
-        return out
+        CSV.table(
+            DataTable(
+                header: ["from", "to", "covered_percent", "partial_percent"],
+                rows: matrix.frameworks.flatMap { a in
+                    matrix.frameworks.compactMap { b -> [String]? in
+                        guard a != b, let cell = matrix.cells[a]?[b] else { return nil }
+                        return [a, b, "\(cell.covered)", "\(cell.partial)"]
+                    }
+                }))
     }
 
     public static func json(_ matrix: CoverageMatrix) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("frameworks", matrix.frameworks)
-        w.key("cells")
-        w.beginArray()
-        for a in matrix.frameworks {
-            for b in matrix.frameworks where a != b {
-                guard let cell = matrix.cells[a]?[b] else { continue }
-                w.beginObject()
-                w.field("from", a)
-                w.field("to", b)
-                w.field("coveredPercent", cell.covered)
-                w.field("partialPercent", cell.partial)
-                w.endObject()
-            }
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
-    }
-}
-
-/// RFC 4180 CSV lines: fields quoted when they hold a comma, quote or line break; CRLF line ends.
-public enum CSV {
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// One field, quoted when it needs to be (RFC 4180). A value that a spreadsheet would take
-    /// for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return: a control
-    /// title from an untrusted catalogue, say) is written with a leading `'` so that it stays text
-    /// (OWASP's advice against CSV injection).
-    public static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        SortedJSONEncoder.string(CoverageMatrixReport(matrix))
     }
 }

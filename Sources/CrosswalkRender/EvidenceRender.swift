@@ -1,7 +1,7 @@
 import CrosswalkModel
 
 /// One line of an item's history, as shown.
-public struct EvidenceRevisionLine: Sendable {
+public struct EvidenceRevisionLine: Encodable, Sendable {
     public var revision: Int
     public var changedAt: String
     public var changedBy: String
@@ -28,72 +28,11 @@ public enum EvidenceRender {
     }
 
     public static func listJSON(_ items: [EvidenceItem]) -> String {
-        var w = JSONWriter(capacity: 512 * max(1, items.count))
-        w.beginArray()
-        for item in items { write(item, into: &w) }
-        w.endArray()
-        return w.string
-    }
-
-    static func write(_ item: EvidenceItem, into w: inout JSONWriter) {
-        w.beginObject()
-        w.field("id", item.displayID)
-        w.field("kind", item.kind.rawValue)
-        w.field("status", item.status.rawValue)
-        w.field("title", item.title)
-        w.field("controls", item.controls)
-        w.field("requirements", item.requirements.map(\.description))
-        w.field("owner", item.owner)
-        w.field("source", item.source)
-        w.field("effectiveFrom", item.effectiveFrom)
-        w.key("effectiveTo")
-        if let v = item.effectiveTo { w.value(v) } else { w.null() }
-        w.key("expiresAt")
-        if let v = item.expiresAt { w.value(v) } else { w.null() }
-        w.field("addedAt", item.addedAt)
-        w.field("revision", item.revision)
-        w.key("files")
-        w.beginArray()
-        for file in item.files {
-            w.beginObject()
-            w.field("name", file.name)
-            w.field("sha256", file.sha256)
-            w.field("size", Int(file.size))
-            w.field("path", file.storedPath)
-            w.endObject()
-        }
-        w.endArray()
-        if let f = item.finding {
-            w.field("result", f.result.rawValue)
-            w.field("checkId", f.checkID)
-            w.field("tool", f.tool)
-            w.field("resource", f.resourceID)
-            w.field("account", f.account)
-            w.field("region", f.region)
-            w.field("severity", f.severity)
-            w.field("observedAt", f.observedAt)
-        }
-        if !item.notes.isEmpty { w.field("notes", item.notes) }
-        w.endObject()
+        SortedJSONEncoder.string(items.map(EvidenceItemReport.init), capacity: 512 * max(1, items.count))
     }
 
     public static func itemJSON(_ item: EvidenceItem, revisions: [EvidenceRevisionLine]) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.key("item")
-        write(item, into: &w)
-        w.key("revisions")
-        w.beginArray()
-        for r in revisions {
-            w.beginObject()
-            w.field("revision", r.revision)
-            w.field("changedAt", r.changedAt)
-            w.field("changedBy", r.changedBy)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(EvidenceShowReport(item, revisions: revisions))
     }
 
     public static func itemText(_ item: EvidenceItem, revisions: [EvidenceRevisionLine]) -> String {

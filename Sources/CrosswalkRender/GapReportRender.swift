@@ -6,54 +6,7 @@ import CrosswalkModel
 /// table, gaps with remediation, the evidence index and the method.
 public enum GapReportRender {
     public static func json(_ a: Assessment, index: MappingIndex) -> String {
-        var w = JSONWriter(capacity: 1 << 20)
-        w.beginObject()
-        w.field("framework", a.framework.id)
-        w.field("title", a.framework.title)
-        w.field("version", a.framework.version)
-        w.field("organisation", a.scope.organisation)
-        w.key("period")
-        w.beginObject()
-        w.field("start", a.scope.periodStart)
-        w.field("end", a.scope.periodEnd)
-        w.endObject()
-        w.field("asOf", a.asOf)
-        w.key("summary")
-        w.beginObject()
-        for status in RequirementStatus.allCases { w.field(status.rawValue, a.counts[status] ?? 0) }
-        w.field("coveragePercent", a.coverage)
-        w.endObject()
-        w.key("requirements")
-        w.beginArray()
-        for r in a.requirements {
-            w.beginObject()
-            w.field("id", r.id)
-            w.field("title", r.title)
-            w.field("kind", r.kind.rawValue)
-            w.key("parent")
-            if let p = r.parent { w.value(p) } else { w.null() }
-            w.field("status", r.status.rawValue)
-            w.key("reasons")
-            w.beginArray()
-            for reason in r.reasons {
-                w.beginObject()
-                w.field("code", reason.code.rawValue)
-                w.field("text", reason.text)
-                if let c = reason.control { w.field("control", c) }
-                if let c = reason.checkID { w.field("checkId", c) }
-                if let c = reason.resource { w.field("resource", c) }
-                w.endObject()
-            }
-            w.endArray()
-            w.key("responsibility")
-            if let resp = r.responsibility { w.value(resp.rawValue) } else { w.null() }
-            w.field("controls", r.controls)
-            w.field("evidence", r.evidence)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(GapReportModel(a), capacity: 1 << 20)
     }
 
     static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
@@ -89,7 +42,11 @@ public enum GapReportRender {
 
         doc.heading(2, "1. Executive summary", id: "summary")
         doc.paragraph(.text("Coverage (met or inherited; partly met counts half) is "), .strong("\(a.coverage)%"), .text(" of the applicable, assessed requirements."))
-        doc.table(["Status", "Requirements"], RequirementStatus.allCases.map { [$0.rawValue, String(a.counts[$0] ?? 0)] }, align: [.left, .right])
+        let counts = a.counts
+        doc.table(
+            DataTable(
+                columns: [.init("Status"), .init("Requirements", align: .right)],
+                rows: RequirementStatus.allCases.map { [.status(.requirement($0)), .number(counts[$0] ?? 0)] }))
         doc.table(
             ["Group", "Coverage", "Met", "Partly met", "Gap", "Inherited", "Not applicable", "Not assessed"],
             a.groupCoverage.map { g in
@@ -113,16 +70,17 @@ public enum GapReportRender {
 
         doc.heading(2, "3. Requirements", id: "requirements")
         doc.table(
-            ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"],
-            a.requirements.filter(\.isAssessable).map { r in
-                let reasons = r.status == .met ? "" : Reason.summary(r.reasons)
-                return [
-                    r.id, r.title, r.responsibility?.rawValue ?? "",
-                    r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : ""),
-                    r.evidence.prefix(3).joined(separator: " ") + (r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : ""),
-                    r.status.rawValue, reasons,
-                ]
-            })
+            DataTable(
+                columns: ["Requirement", "Title", "Responsibility", "Controls", "Evidence", "Status", "Reasons"].map { .init($0) },
+                rows: a.requirements.filter(\.isAssessable).map { r in
+                    let reasons = r.status == .met ? "" : Reason.summary(r.reasons)
+                    return [
+                        .text(r.id), .text(r.title), .text(r.responsibility?.rawValue ?? ""),
+                        .text(r.controls.prefix(4).joined(separator: " ") + (r.controls.count > 4 ? " +\(r.controls.count - 4)" : "")),
+                        .text(r.evidence.prefix(3).joined(separator: " ") + (r.evidence.count > 3 ? " +\(r.evidence.count - 3)" : "")),
+                        .status(.requirement(r.status)), .text(reasons),
+                    ]
+                }))
 
         doc.heading(2, "4. Gaps and remediation", id: "gaps")
         let gaps = a.requirements.filter { $0.isAssessable && ($0.status == .gap || $0.status == .partiallyMet) }

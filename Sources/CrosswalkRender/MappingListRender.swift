@@ -18,46 +18,7 @@ public enum MappingListRender {
     }
 
     public static func controlsJSON(_ controls: [CustomerControl]) -> String {
-        var w = JSONWriter()
-        w.beginArray()
-        for control in controls.sorted(by: { $0.id < $1.id }) {
-            w.beginObject()
-            w.field("id", control.id)
-            w.field("title", control.title)
-            w.field("statement", control.statement)
-            w.field("owner", control.owner)
-            w.field("frequency", control.frequency.rawValue)
-            w.key("evidence")
-            w.beginArray()
-            for e in control.evidence {
-                w.beginObject()
-                w.field("kind", e.kind.rawValue)
-                w.field("description", e.description)
-                w.endObject()
-            }
-            w.endArray()
-            w.key("automation")
-            w.beginObject()
-            w.field("prowler", control.prowlerChecks)
-            w.field("configRules", control.configRules)
-            w.endObject()
-            w.field("services", control.services)
-            w.key("satisfies")
-            w.beginArray()
-            for link in control.satisfies.sorted(by: { $0.requirement < $1.requirement }) {
-                w.beginObject()
-                w.field("framework", link.requirement.framework)
-                w.field("id", link.requirement.id)
-                w.field("relationship", link.relationship.rawValue)
-                w.field("rationale", link.rationale.rawValue)
-                w.field("note", link.note)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        return w.string
+        SortedJSONEncoder.string(controls.sorted { $0.id < $1.id }.map(ControlReport.init))
     }
 
     // MARK: - Services
@@ -70,19 +31,7 @@ public enum MappingListRender {
     }
 
     public static func servicesJSON(_ services: [AWSService]) -> String {
-        var w = JSONWriter()
-        w.beginArray()
-        for s in services.sorted(by: { $0.id < $1.id }) {
-            w.beginObject()
-            w.field("id", s.id)
-            w.field("name", s.name)
-            w.field("category", s.category.rawValue)
-            w.field("contributes", s.contributes)
-            w.field("prowler", s.prowler)
-            w.endObject()
-        }
-        w.endArray()
-        return w.string
+        SortedJSONEncoder.string(services.sorted { $0.id < $1.id }.map(ServiceReport.init))
     }
 
     // MARK: - Coverage
@@ -133,50 +82,10 @@ public enum MappingListRender {
     /// `validate --coverage --format json`: the framework figures and, per control, the requirements
     /// it meets by responsibility.
     public static func coverageJSON(_ coverage: [FrameworkCoverage], controls: [ControlResponsibility]) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.key("frameworks")
-        write(coverage, to: &w)
-        w.key("controls")
-        w.beginArray()
-        for r in controls {
-            w.beginObject()
-            w.field("control", r.control)
-            w.field("customer", r.customer.map(\.description))
-            w.field("shared", r.shared.map(\.description))
-            w.field("aws", r.aws.map(\.description))
-            w.field("unassigned", r.unassigned.map(\.description))
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.string
+        SortedJSONEncoder.string(CoverageReport(coverage, controls: controls))
     }
 
     public static func coverageJSON(_ coverage: [FrameworkCoverage]) -> String {
-        var w = JSONWriter()
-        write(coverage, to: &w)
-        return w.string
-    }
-
-    private static func write(_ coverage: [FrameworkCoverage], to w: inout JSONWriter) {
-        w.beginArray()
-        for c in coverage {
-            w.beginObject()
-            w.field("framework", c.framework)
-            w.field("requirements", c.requirements)
-            w.field("withResponsibility", c.withResponsibility)
-            w.field("withServices", c.withServices)
-            w.field("withControls", c.withControls)
-            w.field("withCrosswalkLinks", c.withCrosswalkLinks)
-            w.field("customerOrShared", c.customerOrShared)
-            w.field("coveredByControls", c.coveredByControls)
-            w.field("listedNotCovered", c.listedNotCovered)
-            w.field("responsibilityPercent", c.percent(c.withResponsibility))
-            w.field("uncovered", c.uncovered)
-            w.field("withoutResponsibility", c.withoutResponsibility)
-            w.endObject()
-        }
-        w.endArray()
+        SortedJSONEncoder.string(coverage.map(FrameworkCoverageReport.init))
     }
 }

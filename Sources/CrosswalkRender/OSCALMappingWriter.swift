@@ -40,75 +40,7 @@ public enum OSCALMappingWriter {
     static func timestamp(_ date: String) -> String { date + "T00:00:00Z" }
 
     public static func json(_ crosswalk: Crosswalk, lastModified: String, title: String) -> String {
-        let name = "\(crosswalk.source)--\(crosswalk.target)"
-        var w = JSONWriter()
-        w.beginObject()
-        w.key("mapping-collection")
-        w.beginObject()
-        w.field("uuid", uuid(name))
-        w.key("metadata")
-        w.beginObject()
-        w.field("title", title)
-        w.field("last-modified", timestamp(lastModified))
-        w.field("version", lastModified)
-        w.field("oscal-version", oscalVersion)
-        w.endObject()
-        w.key("provenance")
-        w.beginObject()
-        w.field("method", "human")
-        w.field("matching-rationale", dominantRationale(crosswalk).rawValue)
-        w.field("status", "complete")
-        w.field("mapping-description", crosswalk.provenance)
-        w.endObject()
-        w.key("mappings")
-        w.beginArray()
-        w.beginObject()
-        w.field("uuid", uuid(name + "/mapping"))
-        w.key("source-resource")
-        resource(crosswalk.source, into: &w)
-        w.key("target-resource")
-        resource(crosswalk.target, into: &w)
-        w.key("maps")
-        w.beginArray()
-        for link in crosswalk.links {
-            w.beginObject()
-            w.field("uuid", uuid("\(name)/\(link.source.id)/\(link.target.id)"))
-            w.field("matching-rationale", link.rationale.rawValue)
-            w.field("relationship", token(link.relationship))
-            w.key("sources")
-            item(link.source.id, into: &w)
-            w.key("targets")
-            item(link.target.id, into: &w)
-            w.key("confidence-score")
-            w.beginObject()
-            w.key("percentage")
-            w.raw(confidence(link.strength))
-            w.endObject()
-            if !link.note.isEmpty { w.field("remarks", link.note) }
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        w.endArray()
-        w.endObject()
-        w.endObject()
-        return w.string
-    }
-
-    static func resource(_ framework: String, into w: inout JSONWriter) {
-        w.beginObject()
-        w.field("type", "catalog")
-        w.field("href", "Frameworks/\(framework)")
-        w.endObject()
-    }
-
-    static func item(_ id: String, into w: inout JSONWriter) {
-        w.beginArray()
-        w.beginObject()
-        w.field("type", "control")
-        w.field("id-ref", id)
-        w.endObject()
-        w.endArray()
+        SortedJSONEncoder.string(OSCALMappingCollection(crosswalk, lastModified: lastModified, title: title))
     }
 
     /// The rationale most rows use (the first in declaration order on a tie).
@@ -171,17 +103,5 @@ public enum CrosswalkYAMLWriter {
     }
 
     /// A double-quoted YAML scalar.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { QuotedString.quote(s, escapingTabs: true) }
 }

@@ -4,18 +4,8 @@ extension ReportDocument {
     /// repeat on every page and whose rows do not break. Text goes in as Typst strings, so nothing
     /// in it is read as markup. `date` (YYYY-MM-DD) fixes the document's date: same input, same PDF.
     public func typst(date: String) -> String {
-        func str(_ s: String) -> String {
-            var out = "\""
-            for ch in s.unicodeScalars {
-                switch ch {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default: out.unicodeScalars.append(ch)
-                }
-            }
-            return out + "\""
-        }
+        // Typst strings have no tab escape: a tab stays a tab.
+        func str(_ s: String) -> String { QuotedString.quote(s, escapingTabs: false) }
         func inline(_ parts: [Inline]) -> String {
             parts.map {
                 switch $0 {
@@ -58,26 +48,26 @@ extension ReportDocument {
                 let outlined = level == 2 && text.first?.isNumber == true
                 out += "#heading(level: \(level), outlined: \(outlined), \(str(text)))\n"
             case .paragraph(let parts): out += inline(parts) + "\n\n"
-            case .table(let header, let rows, let align):
+            case .table(let table):
                 // Column widths in proportion to their longest text (capped), so wide prose gets room.
                 // (Bar glyphs count double; a header needs a little more room than its letters.)
                 func width(_ s: String) -> Int { s.reduce(0) { $0 + ($1 == "█" || $1 == "░" ? 2 : 1) } }
-                let columns = header.indices.map { i -> String in
-                    let longest = rows.map { i < $0.count ? width($0[i]) : 0 }.max() ?? 1
-                    return "\(max(4, header[i].count + 3, min(longest, 48)))fr"
+                let columns = table.header.indices.map { i -> String in
+                    let longest = table.rows.map { i < $0.count ? width($0[i].text) : 0 }.max() ?? 1
+                    return "\(max(4, table.header[i].count + 3, min(longest, 48)))fr"
                 }.joined(separator: ", ")
                 out += "#table(columns: (\(columns)),\n"
-                if header.contains(where: { !$0.isEmpty }) {
+                if table.hasHeader {
                     // Header words hyphenate: a long one (Responsibility) in a narrow column would
                     // otherwise run into the next column's.
-                    out += "  table.header(" + header.map { "table.cell(fill: rgb(\"#27406b\"))[#text(fill: white, weight: \"bold\", size: 7.5pt, hyphenate: true, \(str($0)))]" }.joined(separator: ", ") + "),\n"
+                    out += "  table.header(" + table.header.map { "table.cell(fill: rgb(\"#27406b\"))[#text(fill: white, weight: \"bold\", size: 7.5pt, hyphenate: true, \(str($0)))]" }.joined(separator: ", ") + "),\n"
                 }
-                for row in rows {
+                for row in table.rows {
                     out += "  " + row.enumerated().map { i, value -> String in
                         var options = ["breakable: false"]
-                        if let fill = Self.typstFill(value) { options.append("fill: rgb(\"\(fill)\")") }
-                        if i < align.count, align[i] == .right { options.append("align: right") }
-                        return "table.cell(\(options.joined(separator: ", ")), \(str(value)))"
+                        if let fill = value.status.flatMap(Self.typstFill) { options.append("fill: rgb(\"\(fill)\")") }
+                        if table.align(i) == .right { options.append("align: right") }
+                        return "table.cell(\(options.joined(separator: ", ")), \(str(value.text)))"
                     }.joined(separator: ", ") + ",\n"
                 }
                 out += ")\n"
@@ -93,13 +83,14 @@ extension ReportDocument {
         return out
     }
 
-    static func typstFill(_ value: String) -> String? {
-        switch statusClass(value) {
-        case "s-met": return "#dff3e4"
-        case "s-partial": return "#fff1c2"
-        case "s-gap": return "#fbd9d9"
-        case "s-inherited": return "#dde8fb"
-        default: return nil
+    /// The fill of a cell holding a status, by the status's tone (none for statuses not counted).
+    static func typstFill(_ status: CellStatus) -> String? {
+        switch status.tone {
+        case .good: return "#dff3e4"
+        case .partial: return "#fff1c2"
+        case .bad: return "#fbd9d9"
+        case .inherited: return "#dde8fb"
+        case .neutral: return nil
         }
     }
 }

@@ -1,12 +1,12 @@
 /// A report as a sequence of blocks, rendered to Markdown and to self-contained HTML (and, later,
 /// to a paginated PDF) from the same content.
 public struct ReportDocument: Sendable {
-    public enum Align: Sendable { case left, right }
+    public typealias Align = DataTable.Align
 
     public enum Block: Sendable {
         case heading(Int, String, id: String?)
         case paragraph([Inline])
-        case table(header: [String], rows: [[String]], align: [Align])
+        case table(DataTable)
         case bullets([[Inline]])
         case numbered([String])
     }
@@ -28,9 +28,11 @@ public struct ReportDocument: Sendable {
 
     public mutating func heading(_ level: Int, _ text: String, id: String? = nil) { blocks.append(.heading(level, text, id: id)) }
     public mutating func paragraph(_ parts: Inline...) { blocks.append(.paragraph(parts)) }
+    /// A table of text cells.
     public mutating func table(_ header: [String], _ rows: [[String]], align: [Align] = []) {
-        blocks.append(.table(header: header, rows: rows, align: align))
+        blocks.append(.table(DataTable(header: header, rows: rows, align: align)))
     }
+    public mutating func table(_ table: DataTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [[Inline]]) { blocks.append(.bullets(items)) }
     public mutating func numbered(_ items: [String]) { blocks.append(.numbered(items)) }
 
@@ -38,7 +40,6 @@ public struct ReportDocument: Sendable {
 
     public func markdown() -> String {
         let md = Self.markdownText
-        func cell(_ s: String) -> String { md(s).replacing("|", with: "\\|").replacing("\n", with: " ") }
         func inline(_ parts: [Inline]) -> String {
             parts.map {
                 switch $0 {
@@ -53,11 +54,7 @@ public struct ReportDocument: Sendable {
             switch block {
             case .heading(let level, let text, _): out += String(repeating: "#", count: level) + " " + md(text) + "\n\n"
             case .paragraph(let parts): out += inline(parts) + "\n\n"
-            case .table(let header, let rows, let align):
-                out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
-                out += "|" + header.indices.map { i in (i < align.count && align[i] == .right) ? "---:" : "---" }.joined(separator: "|") + "|\n"
-                for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-                out += "\n"
+            case .table(let table): out += table.markdown() + "\n"
             case .bullets(let items):
                 for item in items { out += "- " + inline(item) + "\n" }
                 out += "\n"
@@ -103,22 +100,22 @@ public struct ReportDocument: Sendable {
                 let anchor = id.map { " id=\"\(Self.escape($0))\"" } ?? ""
                 out += "<h\(level)\(anchor)>\(Self.escape(text))</h\(level)>\n"
             case .paragraph(let parts): out += "<p>\(inline(parts))</p>\n"
-            case .table(let header, let rows, let align):
+            case .table(let table):
                 out += "<table>\n"
                 // A table whose header is empty (the cover's key/value table) has none.
-                if header.contains(where: { !$0.isEmpty }) {
+                if table.hasHeader {
                     out += "<thead><tr>"
-                    for (i, h) in header.enumerated() {
-                        out += "<th\((i < align.count && align[i] == .right) ? " class=\"num\"" : "")>\(Self.escape(h))</th>"
+                    for (i, h) in table.header.enumerated() {
+                        out += "<th\(table.align(i) == .right ? " class=\"num\"" : "")>\(Self.escape(h))</th>"
                     }
                     out += "</tr></thead>\n"
                 }
                 out += "<tbody>\n"
-                for row in rows {
+                for row in table.rows {
                     out += "<tr>"
                     for (i, value) in row.enumerated() {
-                        let classes = [(i < align.count && align[i] == .right) ? "num" : nil, Self.statusClass(value)].compactMap { $0 }
-                        out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(Self.escape(value))</td>"
+                        let classes = [table.align(i) == .right ? "num" : nil, value.status.map(Self.statusClass)].compactMap { $0 }
+                        out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(Self.escape(value.text))</td>"
                     }
                     out += "</tr>\n"
                 }
@@ -133,15 +130,14 @@ public struct ReportDocument: Sendable {
         return out
     }
 
-    /// Cells holding a status get its colour.
-    static func statusClass(_ value: String) -> String? {
-        switch value {
-        case "met", "collected": return "s-met"
-        case "partially-met", "expired": return "s-partial"
-        case "gap", "missing", "failing": return "s-gap"
-        case "inherited": return "s-inherited"
-        case "not-applicable", "not-assessed": return "s-na"
-        default: return nil
+    /// The colour class of a cell holding a status, by the status's tone.
+    static func statusClass(_ status: CellStatus) -> String {
+        switch status.tone {
+        case .good: return "s-met"
+        case .partial: return "s-partial"
+        case .bad: return "s-gap"
+        case .inherited: return "s-inherited"
+        case .neutral: return "s-na"
         }
     }
 

@@ -8,63 +8,45 @@ import ZIPFoundation
 /// requirements; header rows frozen, autofilter on, column widths set, states coloured. Same
 /// checklist, same bytes (entries carry a fixed date).
 public enum XLSXWriter {
-    struct Sheet {
-        var name: String
-        var header: [String]
-        var rows: [[String]]
-        /// Column index whose value picks the row's fill (a checklist state), if any.
-        var stateColumn: Int?
-        var widths: [Int]
+    /// One worksheet: its name and its table (widths from the table's columns; cells holding a
+    /// status filled by their status).
+    public struct Sheet: Sendable {
+        public var name: String
+        public var table: DataTable
+        public init(name: String, table: DataTable) {
+            self.name = name
+            self.table = table
+        }
     }
 
-    /// Style ids in styles.xml: 0 normal, 1 header, 2–5 states, 6 wrapped text.
-    static let stateStyle: [String: Int] = [
-        "collected": 2, "missing": 3, "expired": 4, "failing": 5,
-        "met": 2, "gap": 3, "partially-met": 4, "inherited": 2,
-    ]
-
-    /// One sheet of rows, for tables other than the checklist (the Statement of Applicability).
-    public static func workbook(sheet name: String, header: [String], rows: [[String]], statusColumn: Int?, widths: [Int]) throws -> Data {
-        try zip([Sheet(name: name, header: header, rows: rows, stateColumn: statusColumn, widths: widths)])
+    /// Style ids in styles.xml: 0 normal, 1 header, 2 green, 3 red, 4 amber, 5 dark red (white bold text).
+    static func style(_ status: CellStatus) -> Int {
+        switch status {
+        case .checklist(.collected), .requirement(.met), .requirement(.inherited): return 2
+        case .checklist(.missing), .requirement(.gap): return 3
+        case .checklist(.expired), .requirement(.partiallyMet): return 4
+        case .checklist(.failing): return 5
+        case .requirement(.notApplicable), .requirement(.notAssessed): return 0
+        }
     }
 
+    /// One sheet holding one table (the Statement of Applicability).
+    public static func workbook(sheet name: String, table: DataTable) throws -> Data {
+        try zip([Sheet(name: name, table: table)])
+    }
+
+    /// The checklist: a summary sheet, one sheet per framework, the AWS-inherited requirements.
     public static func workbook(_ checklist: Checklist) throws -> Data {
-        var sheets: [Sheet] = []
-        var summaryRows: [[String]] = []
-        for fw in checklist.frameworks {
-            let rows = checklist.rows.filter { $0.requirements[fw] != nil }
-            var counts: [Checklist.State: Int] = [:]
-            for row in rows { counts[row.state, default: 0] += 1 }
-            summaryRows.append([fw, String(rows.count)] + Checklist.State.allCases.map { String(counts[$0] ?? 0) }
-                + [String(checklist.inherited.filter { $0.requirement.framework == fw }.count)])
-        }
-        sheets.append(
-            Sheet(
-                name: "Summary", header: ["Framework", "Controls"] + Checklist.State.allCases.map { $0.rawValue.capitalized } + ["AWS inherited"],
-                rows: summaryRows, stateColumn: nil, widths: [18, 10, 11, 11, 11, 11, 14]))
-        for fw in checklist.frameworks {
-            let rows = checklist.rows.filter { $0.requirements[fw] != nil }.map { row -> [String] in
-                [
-                    row.control.id, row.control.title, (row.requirements[fw] ?? []).joined(separator: " "),
-                    ChecklistRender.expected(row), row.control.owner, row.control.frequency.rawValue, row.nextDue,
-                    row.latestEvidence?.displayID ?? "", row.latestEvidence.map { $0.effectiveTo ?? $0.effectiveFrom } ?? "",
-                    row.latestEvidence?.status.rawValue ?? "", row.state.rawValue,
-                ]
-            }
-            sheets.append(
-                Sheet(
-                    name: String(fw.prefix(31)),
-                    header: ["Control", "Title", "Requirements", "Evidence expected", "Owner", "Frequency", "Next due",
-                             "Latest evidence", "Evidence date", "Evidence status", "State"],
-                    rows: rows, stateColumn: 10, widths: [10, 44, 36, 60, 26, 12, 12, 15, 13, 15, 11]))
-        }
-        sheets.append(
-            Sheet(
-                name: "AWS inherited", header: ["Requirement", "Title", "Attestation to download (AWS Artifact)", "Rationale"],
-                rows: checklist.inherited.map { [$0.requirement.description, $0.title, $0.attestation?.title ?? "", $0.rationale] },
-                stateColumn: nil, widths: [26, 44, 50, 80]))
-
-        return try zip(sheets)
+        try zip(
+            [Sheet(name: "Summary", table: ChecklistRender.summaryTable(checklist))]
+                + checklist.frameworks.map { Sheet(name: String($0.prefix(31)), table: ChecklistRender.frameworkTable(checklist, framework: $0)) }
+                + [
+                    Sheet(
+                        name: "AWS inherited",
+                        table: ChecklistRender.inheritedTable(
+                            checklist, titles: ["Requirement", "Title", "Attestation to download (AWS Artifact)", "Rationale"],
+                            widths: [26, 44, 50, 80]))
+                ])
     }
 
     static func zip(_ sheets: [Sheet]) throws -> Data {
@@ -102,15 +84,16 @@ public enum XLSXWriter {
     }
 
     static func sheetXML(_ sheet: Sheet) -> String {
-        let lastColumn = column(max(0, sheet.header.count - 1))
-        let lastRow = sheet.rows.count + 1
+        let table = sheet.table
+        let lastColumn = column(max(0, table.columns.count - 1))
+        let lastRow = table.rows.count + 1
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         out += "<dimension ref=\"A1:\(lastColumn)\(lastRow)\"/>"
         out += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         out += "<cols>"
-        for (i, width) in sheet.widths.prefix(sheet.header.count).enumerated() {
-            out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        for (i, c) in table.columns.enumerated() {
+            if let width = c.width { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>" }
         }
         out += "</cols><sheetData>"
         func row(_ number: Int, _ values: [String], style: (Int) -> Int) -> String {
@@ -121,11 +104,9 @@ public enum XLSXWriter {
             }
             return r + "</row>"
         }
-        out += row(1, sheet.header) { _ in 1 }
-        for (n, values) in sheet.rows.enumerated() {
-            var fill = 0
-            if let c = sheet.stateColumn, values.indices.contains(c) { fill = Self.stateStyle[values[c]] ?? 0 }
-            out += row(n + 2, values) { i in i == sheet.stateColumn ? fill : 0 }
+        out += row(1, table.header) { _ in 1 }
+        for (n, cells) in table.rows.enumerated() {
+            out += row(n + 2, cells.map(\.text)) { i in cells[i].status.map(Self.style) ?? 0 }
         }
         out += "</sheetData>"
         out += "<autoFilter ref=\"A1:\(lastColumn)\(lastRow)\"/>"
@@ -159,7 +140,7 @@ public enum XLSXWriter {
         }
         out += "</sheets><definedNames>"
         for (i, sheet) in sheets.enumerated() {
-            let ref = "'\(sheet.name.replacing("'", with: "''"))'!$A$1:$\(column(max(0, sheet.header.count - 1)))$\(sheet.rows.count + 1)"
+            let ref = "'\(sheet.name.replacing("'", with: "''"))'!$A$1:$\(column(max(0, sheet.table.columns.count - 1)))$\(sheet.table.rows.count + 1)"
             out += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">\(escape(ref))</definedName>"
         }
         return out + "</definedNames></workbook>"

@@ -42,38 +42,45 @@ struct MapCommand: ParsableCommand {
     }
 }
 
-struct ControlsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "controls", abstract: "List the customer control set and how many requirements each maps per framework.")
-
+/// The options of a listing: the project and the output format.
+struct ListingOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "Output format.")
     var format: TextOrJSON = .text
+}
 
+/// A listing of the project's mappings, as text or JSON: the command only picks the renderer.
+protocol MappingListCommand: ParsableCommand {
+    var options: ListingOptions { get }
+    /// The listing in `format`.
+    static func render(_ project: CrosswalkApp.Project, as format: TextOrJSON) -> String
+}
+
+extension MappingListCommand {
     func run() throws {
-        let loaded = try Project(global)
-        switch format {
-        case .text: writeOutput(MappingListRender.controlsText(loaded.mappings.controls, frameworks: loaded.frameworks.map(\.id)))
-        case .json: writeOutput(MappingListRender.controlsJSON(loaded.mappings.controls))
-        }
+        writeOutput(Self.render(try Project(options.global), as: options.format))
     }
 }
 
-struct ServicesCommand: ParsableCommand {
+struct ControlsCommand: MappingListCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "controls", abstract: "List the customer control set and how many requirements each maps per framework.")
+    @OptionGroup var options: ListingOptions
+
+    static func render(_ project: CrosswalkApp.Project, as format: TextOrJSON) -> String {
+        format == .json
+            ? MappingListRender.controlsJSON(project.mappings.controls)
+            : MappingListRender.controlsText(project.mappings.controls, frameworks: project.frameworks.map(\.id))
+    }
+}
+
+struct ServicesCommand: MappingListCommand {
     static let configuration = CommandConfiguration(
         commandName: "services", abstract: "List the AWS services Crosswalk maps, with their category and Prowler service names.")
+    @OptionGroup var options: ListingOptions
 
-    @OptionGroup var global: GlobalOptions
-
-    @Option(name: .long, help: "Output format.")
-    var format: TextOrJSON = .text
-
-    func run() throws {
-        let loaded = try Project(global)
-        switch format {
-        case .text: writeOutput(MappingListRender.servicesText(loaded.mappings.services))
-        case .json: writeOutput(MappingListRender.servicesJSON(loaded.mappings.services))
-        }
+    static func render(_ project: CrosswalkApp.Project, as format: TextOrJSON) -> String {
+        format == .json ? MappingListRender.servicesJSON(project.mappings.services) : MappingListRender.servicesText(project.mappings.services)
     }
 }

@@ -25,8 +25,7 @@ struct OSCALCommand: ParsableCommand {
         @Argument(help: "Source framework id.") var source: String
         @Argument(help: "Target framework id.") var target: String
         @Option(name: .long, help: "json or xml.") var format: Format = .json
-        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        var out: String?
+        @OptionGroup var output: OutputFileOption
         @Option(name: .long, help: ArgumentHelp("last-modified date (YYYY-MM-DD) when the crosswalk names none.", valueName: "date"))
         var lastModified: String?
 
@@ -38,7 +37,7 @@ struct OSCALCommand: ParsableCommand {
             let text = try MappingExchange.export(
                 try Project(global), source: source, target: target, format: MappingExchange.Format(rawValue: format.rawValue)!,
                 lastModified: lastModified)
-            try OutputWriter.emit(text, to: out)
+            try OutputWriter.emit(text, to: output.out)
         }
     }
 
@@ -53,8 +52,7 @@ struct OSCALCommand: ParsableCommand {
         @Argument(help: "The OSCAL mapping collection.") var file: String
         @Option(name: .long, help: "Source framework id.") var source: String?
         @Option(name: .long, help: "Target framework id.") var target: String?
-        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-        var out: String?
+        @OptionGroup var output: OutputFileOption
 
         func run() throws {
             let (text, failure) = Workspace.read(file)
@@ -64,14 +62,20 @@ struct OSCALCommand: ParsableCommand {
             }
             // The crosswalks already in the mappings folder, less the file this one will replace.
             let existing = global.workspace.loadMappings().mappings.crosswalks.filter { existing in
-                out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } != URL(fileURLWithPath: existing.location.file).standardizedFileURL.path
+                output.out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } != URL(fileURLWithPath: existing.location.file).standardizedFileURL.path
             }
             let (yaml, diagnostics) = try MappingExchange.importCollection(
                 text, frameworks: global.workspace.loadFrameworks().frameworks, existing: existing, sourceFramework: source,
                 targetFramework: target)
             global.printer.print(diagnostics.sorted)
             guard let yaml else { throw ExitCode(1) }
-            try OutputWriter.emit(yaml, to: out)
+            try OutputWriter.emit(yaml, to: output.out)
         }
     }
+}
+
+/// `--out FILE`: where a command writes its document instead of standard output.
+struct OutputFileOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
 }

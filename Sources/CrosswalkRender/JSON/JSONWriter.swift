@@ -1,7 +1,8 @@
-/// A small, fast JSON writer with a fixed key order chosen by the caller: same model, same bytes.
+/// The byte layer of `SortedJSONEncoder` (the only JSON writer of the renderers): separators,
+/// indentation and escapes, in the order it is called; the encoder decides that order.
 /// Output is pretty-printed with two-space indents and a final newline.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
     private var indent = 0
     /// Whether the current container already has an element (a comma is due before the next).
     private var hasElement: [Bool] = []
@@ -12,20 +13,20 @@ public struct JSONWriter {
     private static let chunkSize = 1 << 16
 
     /// - Parameter capacity: bytes to reserve up front (an estimate of the output size).
-    public init(capacity: Int = 1 << 16) {
+    init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
         sink = nil
     }
 
     /// A writer that hands its output to `sink` in chunks of about 64 KB, so a large document is
     /// never held whole in memory; call `finish()` at the end for the last chunk.
-    public init(streamingTo sink: @escaping ([UInt8]) -> Void) {
+    init(streamingTo sink: @escaping ([UInt8]) -> Void) {
         bytes.reserveCapacity(Self.chunkSize + 4096)
         self.sink = sink
     }
 
     /// Hands what is left to the sink.
-    public mutating func finish() {
+    mutating func finish() {
         if let sink, !bytes.isEmpty { sink(bytes) }
         if sink != nil { bytes.removeAll(keepingCapacity: true) }
     }
@@ -37,7 +38,7 @@ public struct JSONWriter {
         }
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A line break and up to 64 levels of indentation, appended as one slice.
     private static let breakAndIndent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
@@ -57,35 +58,35 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func beginObject() {
+    mutating func beginObject() {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
         hasElement.append(false)
         indent += 1
     }
 
-    public mutating func endObject() {
+    mutating func endObject() {
         indent -= 1
         if hasElement.removeLast() { newline() }
         bytes.append(UInt8(ascii: "}"))
         if hasElement.isEmpty { bytes.append(0x0A) }
     }
 
-    public mutating func beginArray() {
+    mutating func beginArray() {
         beginValue()
         bytes.append(UInt8(ascii: "["))
         hasElement.append(false)
         indent += 1
     }
 
-    public mutating func endArray() {
+    mutating func endArray() {
         indent -= 1
         if hasElement.removeLast() { newline() }
         bytes.append(UInt8(ascii: "]"))
         if hasElement.isEmpty { bytes.append(0x0A) }
     }
 
-    public mutating func key(_ name: String) {
+    mutating func key(_ name: String) {
         beginValue()
         writeString(name)
         bytes.append(UInt8(ascii: ":"))
@@ -93,22 +94,22 @@ public struct JSONWriter {
         afterKey = true
     }
 
-    public mutating func value(_ s: String) {
+    mutating func value(_ s: String) {
         beginValue()
         writeString(s)
     }
 
-    public mutating func value(_ n: Int) {
+    mutating func value(_ n: Int) {
         beginValue()
         bytes.append(contentsOf: String(n).utf8)
     }
 
-    public mutating func value(_ b: Bool) {
+    mutating func value(_ b: Bool) {
         beginValue()
         bytes.append(contentsOf: (b ? "true" : "false").utf8)
     }
 
-    public mutating func value(_ d: Double) {
+    mutating func value(_ d: Double) {
         beginValue()
         if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
             bytes.append(contentsOf: String(Int(d)).utf8)
@@ -120,26 +121,14 @@ public struct JSONWriter {
     }
 
     /// A value written as given (a number literal the caller has formatted).
-    public mutating func raw(_ literal: String) {
+    mutating func raw(_ literal: String) {
         beginValue()
         bytes.append(contentsOf: literal.utf8)
     }
 
-    public mutating func null() {
+    mutating func null() {
         beginValue()
         bytes.append(contentsOf: "null".utf8)
-    }
-
-    /// `"key": "value"` in one call.
-    public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
-    public mutating func field(_ name: String, _ n: Int) { key(name); value(n) }
-    public mutating func field(_ name: String, _ b: Bool) { key(name); value(b) }
-    public mutating func field(_ name: String, _ d: Double) { key(name); value(d) }
-    public mutating func field(_ name: String, _ strings: [String]) {
-        key(name)
-        beginArray()
-        for s in strings { value(s) }
-        endArray()
     }
 
     private mutating func writeString(_ s: String) {
